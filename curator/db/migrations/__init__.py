@@ -1,0 +1,1 @@
+"""Alembic migrations of the story library, shipped inside the package."""

@@ -1,0 +1,50 @@
+"""Markdown → sanitised HTML. Every place that shows a story body goes through :func:`render_markdown`."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+import markdown
+import nh3
+from markdown.extensions.toc import slugify_unicode
+
+from curator.render.sanitize import prefix_ids, sanitize_html
+
+EXTENSIONS = ["extra", "toc", "sane_lists", "smarty"]
+EXTENSION_CONFIGS = {
+    # Cyrillic headings keep readable anchors instead of collapsing to "_1".
+    "toc": {"slugify": slugify_unicode},
+    # align="…" rather than style="…", which the sanitiser does not allow.
+    "tables": {"use_align_attribute": True},
+}
+# Bump when the pipeline's output changes, so stored renders are redone.
+PIPELINE_VERSION = 1
+RENDER_KEY = hashlib.sha1(
+    f"{PIPELINE_VERSION}|{markdown.__version__}|{getattr(nh3, '__version__', '')}|{EXTENSIONS}".encode()
+).hexdigest()[:16]
+
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    # Building a Markdown instance costs more than a short story's render; reuse one per thread.
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
+        _local.md = md
+    return md
+
+
+def render_markdown(text: str, *, id_prefix: str = "") -> str:
+    """Render a story body to sanitised HTML.
+
+    ``id_prefix`` namespaces heading and footnote ids, for pages that show several stories.
+    """
+    md = _converter()
+    md.reset()
+    try:
+        html = md.convert(text)
+    finally:
+        md.reset()
+    return prefix_ids(sanitize_html(html), id_prefix)

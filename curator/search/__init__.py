@@ -1,0 +1,1 @@
+"""Search: the query syntax and the full-text index backends (SQLite FTS5, PostgreSQL tsvector)."""

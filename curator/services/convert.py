@@ -1,0 +1,115 @@
+"""Turning ORM rows into the dataclasses the services return, and fields into revision JSON and back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from curator.core.status import Status
+from curator.db import models as m
+from curator.services.dto import TEXT_FIELDS, RelatedLink, Story, StoryFields, StorySummary
+
+
+def related_dtos(session: Session, links: Iterable[m.RelatedLink]) -> tuple[RelatedLink, ...]:
+    links = list(links)
+    target_ids = {link.target_id for link in links if link.target_id is not None}
+    targets: dict[int, tuple[str, str, datetime | None]] = {}
+    if target_ids:
+        rows = session.execute(
+            select(m.Story.id, m.Story.uuid, m.Story.slug, m.Story.deleted_at).where(m.Story.id.in_(target_ids))
+        )
+        targets = {r.id: (r.uuid, r.slug, r.deleted_at) for r in rows}
+    out = []
+    for link in links:
+        target = targets.get(link.target_id) if link.target_id is not None else None
+        out.append(
+            RelatedLink(
+                title=link.title,
+                url=link.url,
+                target_id=link.target_id,
+                target_uuid=target[0] if target else link.target_uuid,
+                target_slug=target[1] if target else None,
+                target_trashed=bool(target and target[2] is not None),
+            )
+        )
+    return tuple(out)
+
+
+def story_dto(session: Session, story: m.Story) -> Story:
+    return Story(
+        id=story.id,
+        uuid=story.uuid,
+        slug=story.slug,
+        version=story.version,
+        created_at=story.created_at,
+        updated_at=story.updated_at,
+        deleted_at=story.deleted_at,
+        published_at=story.published_at,
+        word_count=story.word_count,
+        status=Status(story.status),
+        tags=tuple(sorted((t.name for t in story.tags), key=str.casefold)),
+        related=related_dtos(session, story.related),
+        extra=dict(story.extra or {}),
+        **{name: getattr(story, name) for name in TEXT_FIELDS},
+    )
+
+
+def summary_dto(row: Any, tags: tuple[str, ...]) -> StorySummary:
+    return StorySummary(
+        id=row.id,
+        uuid=row.uuid,
+        slug=row.slug,
+        headline=row.headline,
+        status=Status(row.status),
+        byline=row.byline,
+        outlet_name=row.outlet_name,
+        tags=tags,
+        word_count=row.word_count,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        published_at=row.published_at,
+        deleted_at=row.deleted_at,
+        version=row.version,
+    )
+
+
+def fields_to_json(fields: StoryFields, slug: str) -> dict[str, Any]:
+    data: dict[str, Any] = {name: getattr(fields, name) for name in TEXT_FIELDS}
+    data.update(
+        status=fields.status.value,
+        tags=list(fields.tags),
+        related=[
+            {"title": r.title, "url": r.url, "target_id": r.target_id, "target_uuid": r.target_uuid}
+            for r in fields.related
+        ],
+        published_at=fields.published_at.isoformat() if fields.published_at else None,
+        slug=slug,
+        extra=dict(fields.extra),
+    )
+    return data
+
+
+def fields_from_json(data: Mapping[str, Any]) -> StoryFields:
+    published = data.get("published_at")
+    return StoryFields(
+        **{name: str(data.get(name) or "") for name in TEXT_FIELDS if name != "language"},
+        language=str(data.get("language") or "en"),
+        status=Status(data.get("status") or Status.DRAFT),
+        tags=tuple(data.get("tags") or ()),
+        related=tuple(
+            RelatedLink(
+                title=r.get("title", ""),
+                url=r.get("url", ""),
+                target_id=r.get("target_id"),
+                target_uuid=r.get("target_uuid"),
+            )
+            for r in data.get("related") or ()
+        ),
+        published_at=datetime.fromisoformat(published) if published else None,
+        slug=data.get("slug"),
+        extra=dict(data.get("extra") or {}),
+    )
