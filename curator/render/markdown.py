@@ -15,8 +15,6 @@ EXTENSIONS = ["extra", "toc", "sane_lists", "smarty"]
 EXTENSION_CONFIGS = {
     # Cyrillic headings keep readable anchors instead of collapsing to "_1".
     "toc": {"slugify": slugify_unicode},
-    # align="…" rather than style="…", which the sanitiser does not allow.
-    "tables": {"use_align_attribute": True},
 }
 # Bump when the pipeline's output changes, so stored renders are redone.
 PIPELINE_VERSION = 1

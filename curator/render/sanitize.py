@@ -71,8 +71,10 @@ ALLOWED_ATTRIBUTES = {
     "*": _COMMON_ATTRIBUTES,
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "td": {"align", "colspan", "rowspan"},
-    "th": {"align", "colspan", "rowspan", "scope"},
+    # Table cells keep their alignment as style="text-align: …" (the align attribute is obsolete HTML);
+    # every other style property is stripped.
+    "td": {"style", "colspan", "rowspan"},
+    "th": {"style", "colspan", "rowspan", "scope"},
     "ol": {"start", "reversed", "type"},
     "li": {"value"},
     "abbr": set(),
@@ -98,6 +100,7 @@ def sanitize_html(html: str) -> str:
         clean_content_tags={"script", "style", "noscript", "template", "iframe", "object", "embed"},
         link_rel="noopener noreferrer",
         strip_comments=True,
+        filter_style_properties={"text-align"},
     )
 
 

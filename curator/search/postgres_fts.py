@@ -10,10 +10,12 @@ from collections.abc import Sequence
 
 from sqlalchemy import (
     BigInteger,
+    Double,
     ColumnElement,
     Connection,
     Select,
     and_,
+    cast,
     column,
     func,
     literal_column,
@@ -51,7 +53,7 @@ def _tsquery_text(term: Term) -> str:
 
 def _condition(term: Term) -> ColumnElement:
     col = _fts.c[_FIELD_COLUMNS.get(term.field, "document")]
-    return col.op("@@")(func.to_tsquery(_SIMPLE, _tsquery_text(term)))
+    return col.bool_op("@@")(func.to_tsquery(_SIMPLE, _tsquery_text(term)))
 
 
 class PostgresFts(FullTextIndex):
@@ -103,7 +105,8 @@ class PostgresFts(FullTextIndex):
         positive_all_text = [t for t in terms if not t.negated and t.field is None]
         rank_terms = positive_all_text or [t for t in terms if not t.negated]
         query_text = " & ".join(f"({_tsquery_text(t)})" for t in rank_terms)
-        score = -func.ts_rank(_fts.c.document, func.to_tsquery(_SIMPLE, query_text))
+        # float8, so the score survives the trip to Python and back exactly (keyset cursors compare it).
+        score = cast(-func.ts_rank(_fts.c.document, func.to_tsquery(_SIMPLE, query_text)), Double)
         return TextMatch(stmt=matched, recency=seq_column, score=score)
 
     def excluding(self, seq_column: ColumnElement, terms: Sequence[Term]) -> ColumnElement:

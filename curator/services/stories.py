@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import logging
 import uuid as uuid_mod
 from collections.abc import Callable, Iterable, Sequence
@@ -21,7 +22,7 @@ from curator.db.engine import read_session, write_session
 from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
 from curator.services.convert import fields_to_json, story_dto
-from curator.services.dto import TEXT_FIELDS, ChangeSet, SaveResult, Story, StoryFields
+from curator.services.dto import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
 from curator.services.errors import BusyError, ConflictError, NotFoundError, ValidationError
 from curator.services.validate import normalise
 
@@ -44,6 +45,12 @@ def _json_safe(extra: Any) -> dict[str, Any]:
         return json.loads(json.dumps(dict(extra), default=str))
     except (TypeError, ValueError) as exc:
         raise ValidationError("extra", f"cannot be stored: {exc}") from None
+
+
+def _derived_slug(slug: str, headline: str) -> bool:
+    """Whether ``slug`` is what the headline gives (maybe numbered), rather than one somebody chose."""
+    base = slugify(headline)
+    return slug == base or bool(re.fullmatch(re.escape(base) + r"-\d+", slug))
 
 
 class StoryService:
@@ -133,7 +140,7 @@ class StoryService:
                 values = self._row_values(fields, slug=slug, seq=seq, now=now, html=html)
                 values.update(uuid=str(uuid_mod.uuid4()), created_at=now, version=1)
                 story_id = s.execute(insert(m.Story).values(values).returning(m.Story.id)).scalar_one()
-                self._write_links(s, story_id, fields, replace=False)
+                fields = self._write_links(s, story_id, fields, replace=False)
                 if keep_revision:
                     self._add_revision(s, story_id, 1, fields, slug, author, note, now)
                 docs.append(
@@ -280,10 +287,16 @@ class StoryService:
     ) -> None:
         story_id, old_seq, base_version = row.id, row.seq, row.version
         (seq,) = self._next_seqs(s, 1)
-        if fields.slug:
+        if fields.slug and fields.slug != row.slug:
             slug = self._unique_slug(s, fields.slug, exclude_id=story_id)
-        elif row.published_at is None and fields.published_at is None and fields.headline != row.headline:
-            # Until a story is published its slug follows the headline; afterwards its URL stays put.
+        elif (
+            fields.headline != row.headline
+            and row.published_at is None
+            and fields.published_at is None
+            and _derived_slug(row.slug, row.headline)
+        ):
+            # Until a story is published its slug follows the headline (unless someone chose one);
+            # afterwards its URL stays put.
             slug = self._unique_slug(s, fields.headline, exclude_id=story_id)
         else:
             slug = row.slug
@@ -302,7 +315,7 @@ class StoryService:
             if theirs is None:
                 raise NotFoundError(f"there is no story #{story_id}; it was purged meanwhile")
             raise ConflictError(fields, story_dto(s, theirs), base_version)
-        self._write_links(s, story_id, fields, replace=True)
+        fields = self._write_links(s, story_id, fields, replace=True)
         self._add_revision(s, story_id, base_version + 1, fields, slug, author, note or "Saved", now)
         conn = s.connection()
         self._fts.remove(conn, [old_seq])
@@ -339,7 +352,8 @@ class StoryService:
         )
         return values
 
-    def _write_links(self, s: Session, story_id: int, fields: StoryFields, *, replace: bool) -> None:
+    def _write_links(self, s: Session, story_id: int, fields: StoryFields, *, replace: bool) -> StoryFields:
+        """Store tags and related links; returns ``fields`` with the links as stored (titles, target UUIDs)."""
         if replace:
             s.execute(delete(m.story_tag).where(m.story_tag.c.story_id == story_id))
             s.execute(delete(m.RelatedLink).where(m.RelatedLink.story_id == story_id))
@@ -348,7 +362,10 @@ class StoryService:
             s.execute(insert(m.story_tag), [{"story_id": story_id, "tag_id": t} for t in tag_ids])
         if fields.related:
             targets = {r.target_id for r in fields.related if r.target_id is not None}
-            known = dict(s.execute(select(m.Story.id, m.Story.uuid).where(m.Story.id.in_(targets))).all())
+            known = {
+                r.id: r
+                for r in s.execute(select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(targets)))
+            }
             rows = []
             for position, link in enumerate(fields.related):
                 if link.target_id is not None and link.target_id not in known:
@@ -359,13 +376,20 @@ class StoryService:
                     {
                         "story_id": story_id,
                         "position": position,
-                        "title": link.title,
+                        # The target's headline is kept, so a link still says where it went if its story is purged.
+                        "title": link.title or (known[link.target_id].headline if link.target_id else ""),
                         "url": link.url,
                         "target_id": link.target_id,
-                        "target_uuid": known.get(link.target_id) if link.target_id else link.target_uuid,
+                        "target_uuid": known[link.target_id].uuid if link.target_id else link.target_uuid,
                     }
                 )
             s.execute(insert(m.RelatedLink), rows)
+            stored = tuple(
+                RelatedLink(title=r["title"], url=r["url"], target_id=r["target_id"], target_uuid=r["target_uuid"])
+                for r in rows
+            )
+            fields = fields.replace(related=stored)
+        return fields
 
     def _tag_ids(self, s: Session, names: Sequence[str]) -> list[int]:
         if not names:

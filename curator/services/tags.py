@@ -97,13 +97,14 @@ class TagService:
                     s.add(tag)
                     s.flush()
                 tag_ids.append(tag.id)
-            existing = set(
-                s.execute(
+            existing = {
+                (row.story_id, row.tag_id)
+                for row in s.execute(
                     select(m.story_tag.c.story_id, m.story_tag.c.tag_id).where(
                         m.story_tag.c.story_id.in_(ids), m.story_tag.c.tag_id.in_(tag_ids)
                     )
-                ).tuples()
-            )
+                )
+            }
             missing = set(ids) - set(s.scalars(select(m.Story.id).where(m.Story.id.in_(ids))))
             if missing:
                 raise NotFoundError(f"there is no story #{min(missing)}")

@@ -85,7 +85,7 @@ def normalise(fields: StoryFields) -> StoryFields:
     for i, link in enumerate(fields.related, 1):
         title = clean_line(link.title)
         url = check_url(f"related link {i}", link.url)
-        if not title and not url and link.target_id is None:
+        if not title and not url and link.target_id is None and link.target_uuid is None:
             continue
         related.append(RelatedLink(title=title, url=url, target_id=link.target_id, target_uuid=link.target_uuid))
     changes["related"] = tuple(related)

@@ -6,13 +6,7 @@ from alembic import context
 
 from curator.db import models  # noqa: F401  (registers the tables on the metadata)
 from curator.db.base import Base
-
-# The full-text index tables are made by hand per dialect; autogenerate must leave them alone.
-_UNMANAGED = {"story_fts"}
-
-
-def _include_object(obj, name, type_, reflected, compare_to):
-    return not (type_ == "table" and (name in _UNMANAGED or (name or "").startswith("story_fts_")))
+from curator.db.migrate import include_object
 
 
 def run_migrations() -> None:
@@ -23,7 +17,7 @@ def run_migrations() -> None:
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
-        include_object=_include_object,
+        include_object=include_object,
         compare_type=True,
     )
     with context.begin_transaction():

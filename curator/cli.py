@@ -1,0 +1,81 @@
+"""The command line: ``curator list|search|show|new|tag|db …``. A composition root; never imports PySide6."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from curator import __version__
+from curator.commands import db as db_commands
+from curator.commands import stories as story_commands
+from curator.commands import tags as tag_commands
+from curator.commands.context import CommandContext, resolve_db_url
+from curator.core.errors import CuratorError
+from curator.logs import configure_logging
+from curator.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+COMMAND_MODULES = (story_commands, tag_commands, db_commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Options every subcommand accepts too, so `curator list --db X` works as well as `curator --db X list`.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="library to use: an SQLAlchemy URL or a SQLite file path (default: $CURATOR_DB, else the "
+        "library in the user data folder)",
+    )
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="log details to stderr")
+
+    parser = argparse.ArgumentParser(
+        prog="curator",
+        description="Curator: draft, check and publish news stories. Without a command, opens the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"curator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = getattr(args, "debug", False)
+    paths = AppPaths.default()
+    configure_logging(paths.log_dir, debug=debug)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    ctx = None
+    try:
+        ctx = CommandContext(args=args, paths=paths, db_url=resolve_db_url(getattr(args, "db", None), paths))
+        return args.handler(ctx, args)
+    except CuratorError as exc:
+        print(f"curator: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("curator: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        log.debug("unexpected error", exc_info=True)
+        if debug:
+            raise
+        log.error("unexpected error in 'curator %s'", args.command, exc_info=True)
+        print(
+            f"curator: internal error: {type(exc).__name__}: {exc} (details in the log; --debug shows them here)",
+            file=sys.stderr,
+        )
+        return 3
+    finally:
+        if ctx is not None:
+            ctx.close()

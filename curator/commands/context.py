@@ -1,0 +1,47 @@
+"""What every subcommand gets: the parsed arguments, the app's folders, and the library, opened on first use."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from curator.db.engine import make_session_factory
+from curator.db.migrate import LibraryState, open_database
+from curator.paths import AppPaths
+from curator.services.library import Library
+
+
+def resolve_db_url(db: str | None, paths: AppPaths) -> str:
+    """``--db``, else ``$CURATOR_DB``, else the default library file; a bare path means a SQLite file."""
+    value = db or os.environ.get("CURATOR_DB")
+    if not value:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        return paths.default_db_url()
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser().resolve()}"
+    return value
+
+
+@dataclass
+class CommandContext:
+    args: argparse.Namespace
+    paths: AppPaths
+    db_url: str
+    _engine: Engine | None = field(default=None, repr=False)
+    _library: Library | None = field(default=None, repr=False)
+    state: LibraryState | None = None
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            self._engine, self.state = open_database(self.db_url)
+            self._library = Library(make_session_factory(self._engine))
+        return self._library
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()

@@ -1,0 +1,72 @@
+"""Shared fixtures: a real library per test on SQLite in tmp_path, and on PostgreSQL when configured."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from curator.db.engine import make_session_factory
+from curator.db.migrate import open_database
+from curator.services.library import Library
+
+PG_URL = os.environ.get("CURATOR_TEST_PG_URL")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SAMPLE_STORY = SHARED / "samples" / "orda-us-russia-talks.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _pg_schema_url(schema: str) -> str:
+    url = make_url(PG_URL).set(drivername="postgresql+psycopg")
+    return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL URL whose default schema is new and empty; dropped afterwards."""
+    if not PG_URL:
+        pytest.skip("CURATOR_TEST_PG_URL is not set")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(make_url(PG_URL).set(drivername="postgresql+psycopg"))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield _pg_schema_url(schema)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database URL per test: a new SQLite file, and (when configured) a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'library.sqlite'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'library.sqlite'}"
+
+
+@pytest.fixture
+def library(db_url: str) -> Iterator[Library]:
+    engine, _state = open_database(db_url)
+    try:
+        yield Library(make_session_factory(engine))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def sample_text() -> str:
+    if not SAMPLE_STORY.exists():
+        pytest.skip(f"the shared sample story is not at {SAMPLE_STORY}")
+    return SAMPLE_STORY.read_text(encoding="utf-8")
