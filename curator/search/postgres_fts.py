@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import (
     BigInteger,
-    Double,
     ColumnElement,
     Connection,
+    Double,
     Select,
     and_,
     cast,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import logging
+import re
 import uuid as uuid_mod
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime

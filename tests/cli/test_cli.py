@@ -26,8 +26,18 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_new_list_search_show_on_the_default_library(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "new", "--headline", "Переговоры в Эр-Рияде", "--body", "Orda.kz reports.",
-                       "--tag", "Diplomacy", "--outlet", "Orda.kz")
+    code, out, _ = run(
+        capsys,
+        "new",
+        "--headline",
+        "Переговоры в Эр-Рияде",
+        "--body",
+        "Orda.kz reports.",
+        "--tag",
+        "Diplomacy",
+        "--outlet",
+        "Orda.kz",
+    )
     assert code == 0
     assert "peregovory-v-er-riiade" in out
     assert (home / "data" / "library.sqlite").exists()

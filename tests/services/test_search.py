@@ -140,8 +140,11 @@ def test_relevance_puts_headline_hits_first(library: Library) -> None:
 def test_keyset_paging_visits_every_story_once(library: Library, sort: Sort, descending: bool | None) -> None:
     statuses = list(Status)
     items = [
-        StoryFields(headline=f"Story {i % 7} about grain", body=f"grain {'wheat ' * (i % 3)}",
-                    status=statuses[i % len(statuses)])
+        StoryFields(
+            headline=f"Story {i % 7} about grain",
+            body=f"grain {'wheat ' * (i % 3)}",
+            status=statuses[i % len(statuses)],
+        )
         for i in range(53)
     ]
     ids = set(library.stories.create_many(items, render=False))

@@ -32,8 +32,19 @@ def test_create_and_get_keep_every_field(library: Library) -> None:
     story = library.stories.create(TALKS, author="aliya").story
     again = library.stories.get(story.id)
     assert again == story
-    for name in ("headline", "dek", "body", "byline", "original_author", "outlet_name", "outlet_url", "photo",
-                 "photo_credit", "photo_caption", "language"):
+    for name in (
+        "headline",
+        "dek",
+        "body",
+        "byline",
+        "original_author",
+        "outlet_name",
+        "outlet_url",
+        "photo",
+        "photo_credit",
+        "photo_caption",
+        "language",
+    ):
         assert getattr(again, name) == getattr(TALKS, name)
     assert again.tags == ("Central Asia", "Diplomacy")
     assert again.status is Status.DRAFT
