@@ -62,7 +62,7 @@ def test_db_option_takes_a_path_or_url_on_every_command(
     db = tmp_path / "desk.sqlite"
     assert run(capsys, "--db", str(db), "new", "--headline", "One")[0] == 0
     assert run(capsys, "new", "--db", f"sqlite:///{db}", "--headline", "Two")[0] == 0
-    code, out, _ = run(capsys, "list", "--db", str(db), "--json")
+    _code, out, _ = run(capsys, "list", "--db", str(db), "--json")
     assert [r["headline"] for r in json.loads(out)] == ["Two", "One"]
     assert not (home / "data" / "library.sqlite").exists()
 
@@ -78,7 +78,7 @@ def test_tags_status_trash_history(home: Path, capsys: pytest.CaptureFixture[str
     assert run(capsys, "status", "a", "b", "fact-check")[0] == 0
     code, out, _ = run(capsys, "list", "--status", "fact-check", "--json")
     assert len(json.loads(out)) == 2
-    code, out, _ = run(capsys, "history", "a", "--json")
+    _code, out, _ = run(capsys, "history", "a", "--json")
     history = json.loads(out)
     assert history[0]["note"] == "Status: Draft → Fact-check"
     assert run(capsys, "history", "a", "--restore", str(history[-1]["id"]))[0] == 0
@@ -104,7 +104,7 @@ def test_tags_status_trash_history(home: Path, capsys: pytest.CaptureFixture[str
 def test_user_errors_print_one_clear_line_and_exit_1(
     home: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
-    code, out, err = run(capsys, *args)
+    code, _out, err = run(capsys, *args)
     assert code == 1
     assert message in err
     assert err.count("\n") == 1 and "Traceback" not in err
