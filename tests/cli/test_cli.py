@@ -72,11 +72,11 @@ def test_tags_status_trash_history(home: Path, capsys: pytest.CaptureFixture[str
     run(capsys, "new", "--headline", "B", "--tag", "Energy")
     assert run(capsys, "tag", "add", "a", "Kazakhstan")[0] == 0
     assert run(capsys, "tag", "merge", "oil", "energy", "--into", "Resources")[0] == 0
-    code, out, _ = run(capsys, "tag", "list", "--json")
+    _code, out, _ = run(capsys, "tag", "list", "--json")
     assert {t["name"]: t["count"] for t in json.loads(out)} == {"Kazakhstan": 1, "Resources": 2}
     assert run(capsys, "tag", "rename", "resources", "Natural resources")[0] == 0
     assert run(capsys, "status", "a", "b", "fact-check")[0] == 0
-    code, out, _ = run(capsys, "list", "--status", "fact-check", "--json")
+    _code, out, _ = run(capsys, "list", "--status", "fact-check", "--json")
     assert len(json.loads(out)) == 2
     _code, out, _ = run(capsys, "history", "a", "--json")
     history = json.loads(out)
