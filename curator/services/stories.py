@@ -24,6 +24,7 @@ from curator.search.index import IndexDoc, index_for
 from curator.services.convert import fields_to_json, story_dto
 from curator.services.dto import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
 from curator.services.errors import BusyError, ConflictError, NotFoundError, ValidationError
+from curator.services.hooks import StoryHook, WrittenStory
 from curator.services.validate import normalise
 
 log = logging.getLogger(__name__)
@@ -57,8 +58,13 @@ class StoryService:
     def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], datetime] = utcnow) -> None:
         self._sf = session_factory
         self._clock = clock
+        self._hooks: list[StoryHook] = []
         self._dialect = _dialect(session_factory)
         self._fts = index_for(self._dialect)
+
+    def add_hook(self, hook: StoryHook) -> None:
+        """Keep ``hook`` informed of every story written or purged (inside the same transaction)."""
+        self._hooks.append(hook)
 
     # ----------------------------------------------------------------------------------------- reading
 
@@ -134,6 +140,7 @@ class StoryService:
             seqs = self._next_seqs(s, len(prepared))
             taken: set[str] = set()
             docs = []
+            written: list[WrittenStory] = []
             for fields, html, seq in zip(prepared, htmls, seqs, strict=True):
                 slug = self._unique_slug(s, fields.slug or fields.headline, taken=taken)
                 taken.add(slug)
@@ -147,7 +154,10 @@ class StoryService:
                     IndexDoc.of(seq, fields.headline, fields.dek, fields.body, fields.byline, fields.outlet_name)
                 )
                 ids.append(story_id)
+                written.append(WrittenStory(story_id, fields, created=True))
             self._fts.add(s.connection(), docs)
+            for hook in self._hooks:
+                hook.stories_written(s, written)
         return ids
 
     def save(
@@ -246,6 +256,8 @@ class StoryService:
             if live:
                 raise ValidationError("purge", f"“{live[0].headline}” is not in the trash; trash it first")
             self._fts.remove(s.connection(), [r.seq for r in rows])
+            for hook in self._hooks:
+                hook.stories_purged(s, ids)
             s.execute(delete(m.Story).where(m.Story.id.in_(ids)).execution_options(synchronize_session=False))
         return ChangeSet(deleted=ids, origin=origin)
 
@@ -322,6 +334,8 @@ class StoryService:
         self._fts.add(
             conn, [IndexDoc.of(seq, fields.headline, fields.dek, fields.body, fields.byline, fields.outlet_name)]
         )
+        for hook in self._hooks:
+            hook.stories_written(s, [WrittenStory(story_id, fields, created=False)])
 
     def _row_values(
         self,

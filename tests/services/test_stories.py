@@ -235,3 +235,33 @@ def test_duplicate_makes_a_draft_copy(library: Library) -> None:
     assert copy.status is Status.DRAFT
     assert copy.body == story.body
     assert copy.tags == story.tags
+
+
+class _RecordingHook:
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.written: list[tuple[int, str, bool]] = []
+        self.purged: list[int] = []
+        self.fail_on = fail_on
+
+    def stories_written(self, session, stories) -> None:
+        for item in stories:
+            if item.fields.headline == self.fail_on:
+                raise ValidationError("headline", "refused by a hook")
+            self.written.append((item.id, item.fields.headline, item.created))
+
+    def stories_purged(self, session, story_ids) -> None:
+        self.purged.extend(story_ids)
+
+
+def test_hooks_see_every_write_and_can_abort_it(library: Library) -> None:
+    hook = _RecordingHook(fail_on="Forbidden")
+    library.stories.add_hook(hook)
+    story = library.stories.create(StoryFields(headline="First")).story
+    library.stories.save(story.id, story.fields().replace(headline="Second"), base_version=1)
+    assert hook.written == [(story.id, "First", True), (story.id, "Second", False)]
+    with pytest.raises(ValidationError, match="refused by a hook"):
+        library.stories.save(story.id, story.fields().replace(headline="Forbidden"), base_version=2)
+    assert library.stories.get(story.id).headline == "Second"
+    library.stories.trash([story.id])
+    library.stories.purge([story.id])
+    assert hook.purged == [story.id]
