@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, text, update
+from sqlalchemy import and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,13 +21,16 @@ from curator.db.base import utcnow
 from curator.db.engine import read_session, write_session
 from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
-from curator.services.convert import fields_to_json, story_dto
+from curator.services.convert import fields_to_json, related_targets, story_dto
 from curator.services.dto import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
 from curator.services.errors import BusyError, ConflictError, NotFoundError, ValidationError
 from curator.services.hooks import StoryHook, WrittenStory
 from curator.services.validate import normalise
 
 log = logging.getLogger(__name__)
+
+# Stories read or written per statement in bulk operations (well under SQLite's bound-parameter limit).
+_CHUNK = 500
 
 
 def _dialect(session_factory: sessionmaker[Session]) -> str:
@@ -88,6 +91,67 @@ class StoryService:
                 raise NotFoundError(f"no story has the id, UUID or slug {ref_text!r}")
             return found
 
+    def get_many(self, story_ids: Sequence[int]) -> list[Story]:
+        """Several stories, read a few hundred at a time, in the order asked (ids that do not exist are left out)."""
+        wanted = list(dict.fromkeys(story_ids))
+        found: dict[int, Story] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            with read_session(self._sf) as s:
+                rows = s.scalars(select(m.Story).where(m.Story.id.in_(chunk))).all()
+                targets = related_targets(s, (link for row in rows for link in row.related))
+                for row in rows:
+                    found[row.id] = story_dto(s, row, targets=targets)
+        return [found[i] for i in wanted if i in found]
+
+    def rendered_html_many(
+        self,
+        story_ids: Sequence[int],
+        *,
+        render_all: Callable[[list[str]], Iterable[str]] | None = None,
+    ) -> dict[int, str]:
+        """Bodies as sanitised HTML, keyed by id: stored renders where current, the rest rendered and stored.
+
+        ``render_all`` renders a list of Markdown bodies (e.g. in worker processes); by default one after another.
+        """
+        wanted = list(dict.fromkeys(story_ids))
+        out: dict[int, str] = {}
+        stale: list[tuple[int, int, str]] = []
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            with read_session(self._sf) as s:
+                rows = s.execute(
+                    select(m.Story.id, m.Story.body, m.Story.body_html, m.Story.render_key, m.Story.version).where(
+                        m.Story.id.in_(chunk)
+                    )
+                ).all()
+            for row in rows:
+                if row.render_key == RENDER_KEY and row.body_html is not None:
+                    out[row.id] = row.body_html
+                else:
+                    stale.append((row.id, row.version, row.body))
+        if stale:
+            bodies = [body for _id, _version, body in stale]
+            htmls = list(render_all(bodies) if render_all is not None else map(render_markdown, bodies))
+            for start in range(0, len(stale), _CHUNK):
+                with write_session(self._sf) as s:
+                    for (story_id, version, _body), html in zip(
+                        stale[start : start + _CHUNK], htmls[start : start + _CHUNK], strict=True
+                    ):
+                        # Only if the story was not saved meanwhile, as in rendered_html.
+                        s.execute(
+                            update(m.Story)
+                            .where(m.Story.id == story_id, m.Story.version == version)
+                            .values(body_html=html, render_key=RENDER_KEY)
+                            .execution_options(synchronize_session=False)
+                        )
+            for (story_id, _version, _body), html in zip(stale, htmls, strict=True):
+                out[story_id] = html
+        missing = set(wanted) - set(out)
+        if missing:
+            raise NotFoundError(f"there is no story #{min(missing)}")
+        return out
+
     def rendered_html(self, story_id: int) -> str:
         """The story body as sanitised HTML: the stored render when it is current, otherwise rendered now."""
         with read_session(self._sf) as s:
@@ -127,34 +191,63 @@ class StoryService:
         note: str = "Created",
         render: bool = True,
         keep_revision: bool = True,
+        uuids: Sequence[str] | None = None,
     ) -> list[int]:
         """Store several new stories in one transaction: all of them, or (on any error) none.
 
         ``render=False`` leaves the HTML to be rendered when first needed (fast bulk imports).
+        ``uuids`` gives the new stories their identities (an importer that links stories to each other before
+        they exist); a related link may then name its target by ``target_uuid`` alone: it is linked as soon as
+        a story with that UUID exists, in this call or a later one.
         """
         prepared = [normalise(f) for f in items]
+        if uuids is not None and len(uuids) != len(prepared):
+            raise ValueError("create_many needs one UUID per story")
+        new_uuids = [str(u) for u in uuids] if uuids is not None else [str(uuid_mod.uuid4()) for _ in prepared]
         htmls = [render_markdown(f.body) if render else None for f in prepared]
         now = self._clock()
         ids: list[int] = []
         with self._writing() as s:
             seqs = self._next_seqs(s, len(prepared))
-            taken: set[str] = set()
             docs = []
             written: list[WrittenStory] = []
-            for fields, html, seq in zip(prepared, htmls, seqs, strict=True):
-                slug = self._unique_slug(s, fields.slug or fields.headline, taken=taken)
-                taken.add(slug)
+            slugs = []
+            rows: list[dict[str, Any]] = []
+            for fields, html, seq, story_uuid, slug in zip(
+                prepared, htmls, seqs, new_uuids, self._unique_slugs(s, prepared), strict=True
+            ):
+                slugs.append(slug)
                 values = self._row_values(fields, slug=slug, seq=seq, now=now, html=html)
-                values.update(uuid=str(uuid_mod.uuid4()), created_at=now, version=1)
-                story_id = s.execute(insert(m.Story).values(values).returning(m.Story.id)).scalar_one()
-                fields = self._write_links(s, story_id, fields, replace=False)
+                values.update(uuid=story_uuid, created_at=now, version=1)
+                rows.append(values)
+            if rows:
+                # One multi-row INSERT … RETURNING (parameters bound, not baked into the statement: that is what
+                # keeps bulk imports fast).
+                table = m.Story.__table__
+                result = s.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+                ids.extend(result.scalars())
+            # Links once every story of the call exists, so that they may point at each other.
+            stored = self._write_links_many(s, list(zip(ids, prepared, strict=True)), replace=False)
+            revisions = []
+            for story_id, fields, slug, seq in zip(ids, stored, slugs, seqs, strict=True):
                 if keep_revision:
-                    self._add_revision(s, story_id, 1, fields, slug, author, note, now)
+                    revisions.append(_revision_row(story_id, 1, fields, slug, author, note, now))
                 docs.append(
                     IndexDoc.of(seq, fields.headline, fields.dek, fields.body, fields.byline, fields.outlet_name)
                 )
-                ids.append(story_id)
                 written.append(WrittenStory(story_id, fields, created=True))
+            if revisions:
+                s.execute(insert(m.Revision.__table__), revisions)
+            if uuids is not None:
+                # Links stored earlier that named one of these stories by UUID before it existed.
+                s.execute(
+                    update(m.RelatedLink)
+                    .where(m.RelatedLink.target_id.is_(None), m.RelatedLink.target_uuid.in_(new_uuids))
+                    .values(
+                        target_id=select(m.Story.id).where(m.Story.uuid == m.RelatedLink.target_uuid).scalar_subquery()
+                    )
+                    .execution_options(synchronize_session=False)
+                )
             self._fts.add(s.connection(), docs)
             for hook in self._hooks:
                 hook.stories_written(s, written)
@@ -368,52 +461,84 @@ class StoryService:
 
     def _write_links(self, s: Session, story_id: int, fields: StoryFields, *, replace: bool) -> StoryFields:
         """Store tags and related links; returns ``fields`` with the links as stored (titles, target UUIDs)."""
+        return self._write_links_many(s, [(story_id, fields)], replace=replace)[0]
+
+    def _write_links_many(
+        self, s: Session, items: Sequence[tuple[int, StoryFields]], *, replace: bool
+    ) -> list[StoryFields]:
+        """:meth:`_write_links` for several stories, with a handful of statements in all."""
+        story_ids = [story_id for story_id, _fields in items]
         if replace:
-            s.execute(delete(m.story_tag).where(m.story_tag.c.story_id == story_id))
-            s.execute(delete(m.RelatedLink).where(m.RelatedLink.story_id == story_id))
-        tag_ids = self._tag_ids(s, fields.tags)
-        if tag_ids:
-            s.execute(insert(m.story_tag), [{"story_id": story_id, "tag_id": t} for t in tag_ids])
-        if fields.related:
-            targets = {r.target_id for r in fields.related if r.target_id is not None}
-            known = {
-                r.id: r
-                for r in s.execute(select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(targets)))
-            }
-            rows = []
+            s.execute(delete(m.story_tag).where(m.story_tag.c.story_id.in_(story_ids)))
+            s.execute(delete(m.RelatedLink).where(m.RelatedLink.story_id.in_(story_ids)))
+        tag_map = self._tag_map(s, [name for _id, fields in items for name in fields.tags])
+        tag_rows = [
+            {"story_id": story_id, "tag_id": tag_id}
+            for story_id, fields in items
+            for tag_id in dict.fromkeys(tag_map[tag_key(n)] for n in fields.tags)
+        ]
+        if tag_rows:
+            s.execute(insert(m.story_tag), tag_rows)
+        links = [link for _id, fields in items for link in fields.related]
+        if not links:
+            return [fields for _id, fields in items]
+        by_uuid = {r.target_uuid for r in links if r.target_id is None and r.target_uuid}
+        found: dict[str, int] = {}
+        for chunk in _chunks(sorted(by_uuid)):
+            found.update(s.execute(select(m.Story.uuid, m.Story.id).where(m.Story.uuid.in_(chunk))).all())
+        targets = {r.target_id for r in links if r.target_id is not None} | set(found.values())
+        known: dict[int, Any] = {}
+        for chunk in _chunks(sorted(targets)):
+            known.update(
+                (r.id, r)
+                for r in s.execute(select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(chunk)))
+            )
+        rows: list[dict[str, Any]] = []
+        out = []
+        for story_id, fields in items:
+            first = len(rows)
             for position, link in enumerate(fields.related):
-                if link.target_id is not None and link.target_id not in known:
-                    raise ValidationError("related", f"story #{link.target_id} does not exist")
-                if link.target_id == story_id:
+                target_id = link.target_id
+                if target_id is None and link.target_uuid in found:
+                    target_id = found[link.target_uuid]
+                if target_id is not None and target_id not in known:
+                    raise ValidationError("related", f"story #{target_id} does not exist")
+                if target_id == story_id:
                     raise ValidationError("related", "a story cannot be related to itself")
                 rows.append(
                     {
                         "story_id": story_id,
                         "position": position,
                         # The target's headline is kept, so a link still says where it went if its story is purged.
-                        "title": link.title or (known[link.target_id].headline if link.target_id else ""),
+                        "title": link.title or (known[target_id].headline if target_id else ""),
                         "url": link.url,
-                        "target_id": link.target_id,
-                        "target_uuid": known[link.target_id].uuid if link.target_id else link.target_uuid,
+                        "target_id": target_id,
+                        "target_uuid": known[target_id].uuid if target_id else link.target_uuid,
                     }
                 )
-            s.execute(insert(m.RelatedLink), rows)
             stored = tuple(
                 RelatedLink(title=r["title"], url=r["url"], target_id=r["target_id"], target_uuid=r["target_uuid"])
-                for r in rows
+                for r in rows[first:]
             )
-            fields = fields.replace(related=stored)
-        return fields
+            out.append(fields.replace(related=stored) if fields.related else fields)
+        if rows:
+            s.execute(insert(m.RelatedLink.__table__), rows)
+        return out
 
-    def _tag_ids(self, s: Session, names: Sequence[str]) -> list[int]:
-        if not names:
-            return []
-        wanted = {tag_key(n): n for n in names}
-        found = dict(s.execute(select(m.Tag.key, m.Tag.id).where(m.Tag.key.in_(wanted))).all())
+    def _tag_map(self, s: Session, names: Sequence[str]) -> dict[str, int]:
+        """Tag ids by key for ``names``, creating the tags that do not exist yet."""
+        wanted: dict[str, str] = {}
+        for n in names:
+            wanted.setdefault(tag_key(n), n)
+        if not wanted:
+            return {}
+        found: dict[str, int] = {}
+        for chunk in _chunks(sorted(wanted)):
+            found.update(s.execute(select(m.Tag.key, m.Tag.id).where(m.Tag.key.in_(chunk))).all())
         for key, name in wanted.items():
             if key not in found:
                 found[key] = s.execute(insert(m.Tag).values(name=name, key=key).returning(m.Tag.id)).scalar_one()
-        return [found[k] for k in wanted]
+        return found
 
     def _add_revision(
         self,
@@ -426,16 +551,7 @@ class StoryService:
         note: str,
         now: datetime,
     ) -> None:
-        s.execute(
-            insert(m.Revision).values(
-                story_id=story_id,
-                created_at=now,
-                author=author,
-                story_version=version,
-                note=note,
-                data=fields_to_json(fields, slug),
-            )
-        )
+        s.execute(insert(m.Revision.__table__), _revision_row(story_id, version, fields, slug, author, note, now))
 
     def _next_seqs(self, s: Session, n: int) -> list[int]:
         if n == 0:
@@ -446,11 +562,32 @@ class StoryService:
         start = s.scalar(select(func.coalesce(func.max(m.Story.seq), 0))) or 0
         return list(range(start + 1, start + n + 1))
 
+    def _unique_slugs(self, s: Session, items: Sequence[StoryFields]) -> list[str]:
+        """Unique slugs for new stories: one query when, as usual, none of them is taken yet."""
+        bases = [slugify(f.slug or f.headline) for f in items]
+        used: set[str] = set()
+        for chunk in _chunks(sorted(set(bases))):
+            used.update(s.scalars(select(m.Story.slug).where(m.Story.slug.in_(chunk))))
+        taken: set[str] = set()
+        out = []
+        for fields, base in zip(items, bases, strict=True):
+            slug = base if base not in used and base not in taken else None
+            if slug is None:
+                slug = self._unique_slug(s, fields.slug or fields.headline, taken=taken)
+            taken.add(slug)
+            out.append(slug)
+        return out
+
     def _unique_slug(
         self, s: Session, wanted: str, *, exclude_id: int | None = None, taken: set[str] | None = None
     ) -> str:
         base = slugify(wanted)
-        query = select(m.Story.slug).where(or_(m.Story.slug == base, m.Story.slug.like(f"{base}-%")))
+        if self._dialect == "sqlite":
+            # A range on the slug index; LIKE would scan the table, as SQLite's LIKE ignores case.
+            numbered = and_(m.Story.slug > f"{base}-", m.Story.slug < f"{base}.")
+        else:
+            numbered = m.Story.slug.like(f"{base}-%")
+        query = select(m.Story.slug).where(or_(m.Story.slug == base, numbered))
         if exclude_id is not None:
             query = query.where(m.Story.id != exclude_id)
         used = set(s.scalars(query)) | (taken or set())
@@ -460,6 +597,24 @@ class StoryService:
         while f"{base}-{n}" in used:
             n += 1
         return f"{base}-{n}"
+
+
+def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _revision_row(
+    story_id: int, version: int, fields: StoryFields, slug: str, author: str, note: str, now: datetime
+) -> dict[str, Any]:
+    return {
+        "story_id": story_id,
+        "created_at": now,
+        "author": author,
+        "story_version": version,
+        "note": note,
+        "data": fields_to_json(fields, slug),
+    }
 
 
 class _BusyTranslating:

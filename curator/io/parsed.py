@@ -1,0 +1,50 @@
+"""What an importer makes of one file: story fields, plus related headlines still to be matched to stories."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from curator.services.dto import StoryFields
+
+
+@dataclass(frozen=True)
+class RelatedRef:
+    """A related headline as a file gives it: a title, and maybe a URL or the target story's UUID or slug."""
+
+    title: str = ""
+    url: str = ""
+    uuid: str = ""
+    slug: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedStory:
+    """One imported story before it is stored. ``fields.related`` is empty: ``related`` holds the references."""
+
+    fields: StoryFields
+    related: tuple[RelatedRef, ...] = ()
+    # The story's own UUID as the file names it (files Curator exported), so that links between files resolve.
+    uuid: str = ""
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_KAZAKH = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def guess_language(text: str) -> str:
+    """en, ru or kk from the alphabet of ``text`` (Kazakh has letters Russian lacks)."""
+    sample = text[:20_000]
+    letters = len(_LETTER.findall(sample))
+    cyrillic = len(_CYRILLIC.findall(sample))
+    if not letters or cyrillic < letters / 2:
+        return "en"
+    return "kk" if len(_KAZAKH.findall(sample)) >= max(2, cyrillic // 200) else "ru"
+
+
+def headline_key(headline: str) -> str:
+    """A headline reduced for matching: case, punctuation, quotes and spacing do not count."""
+    text = unicodedata.normalize("NFKC", headline).casefold()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text if ch not in "'’‘`´").split())
