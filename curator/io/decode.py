@@ -11,6 +11,7 @@ with the candidates named, so that someone can convert it knowingly.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 # Candidates whose mess ratio is this close to the best one are taken as fitting equally well.
 _CHAOS_MARGIN = 0.02
 _COHERENCE_MARGIN = 0.1
@@ -102,11 +102,13 @@ def _checked(text: str) -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def _bomless_utf16(data: bytes) -> Decoded:

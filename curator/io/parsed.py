@@ -31,15 +31,16 @@ class ParsedStory:
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KAZAKH = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def guess_language(text: str) -> str:
     """en, ru or kk from the alphabet of ``text`` (Kazakh has letters Russian lacks)."""
     sample = text[:20_000]
-    letters = len(_LETTER.findall(sample))
+    if not _CYRILLIC.search(sample):
+        return "en"
     cyrillic = len(_CYRILLIC.findall(sample))
-    if not letters or cyrillic < letters / 2:
+    if cyrillic < len(_LATIN.findall(sample)):
         return "en"
     return "kk" if len(_KAZAKH.findall(sample)) >= max(2, cyrillic // 200) else "ru"
 

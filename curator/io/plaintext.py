@@ -88,7 +88,7 @@ def parse_plaintext(text: str) -> ParsedStory:
 def _related(line: str) -> RelatedRef:
     m = _BULLET.match(line)
     item = m.group("item").strip() if m else line
-    url_match = _TRAILING_URL.match(item)
+    url_match = _TRAILING_URL.match(item) if "://" in item else None
     if url_match:
         return RelatedRef(title=url_match.group("title").strip(" -–—|"), url=url_match.group("url"))
     return RelatedRef(title=item)
