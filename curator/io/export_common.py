@@ -207,6 +207,12 @@ class AtomicFolder:
     ) -> None:
         if not self._committed and self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
+        if isinstance(exc, OSError):
+            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+            raise ExportError(
+                f"cannot write the export to {self.target}: {exc.strerror or exc}{where}; "
+                "the previous output, if any, is as it was"
+            ) from exc
 
 
 def _read_marker(marker: Path) -> str:
