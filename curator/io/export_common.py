@@ -7,11 +7,13 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
+import html as html_mod
 import json
 import logging
 import mimetypes
 import multiprocessing
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -120,6 +122,48 @@ def local_photo(photo: str) -> Path | None:
 def image_type(path: Path) -> str | None:
     kind, _ = mimetypes.guess_type(path.name)
     return kind if kind and kind.startswith("image/") else None
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
+_A_TAG = re.compile(r"<a\b[^>]*>")
+_SRC = re.compile(r'\ssrc="([^"]*)"')
+_HREF = re.compile(r'\shref="([^"]*)"')
+_REL = re.compile(r'\srel="[^"]*"')
+
+
+def _unresolvable(url: str) -> bool:
+    """A relative address in a story body: it pointed somewhere next to the draft, never into an export."""
+    url = html_mod.unescape(url)
+    if url.startswith("#"):
+        return False
+    parts = urlsplit(url)
+    return not parts.scheme
+
+
+def without_unresolvable_links(body: str) -> tuple[str, list[str]]:
+    """The body without images and link targets that cannot resolve in an export (relative addresses).
+
+    Images go (a browser would show a broken image); links keep their text. Returns what was taken out.
+    """
+    removed: list[str] = []
+    if 'src="' not in body and 'href="' not in body:
+        return body, removed
+
+    def image(m: re.Match[str]) -> str:
+        src = _SRC.search(m.group(0))
+        if src and _unresolvable(src.group(1)):
+            removed.append(f"image {html_mod.unescape(src.group(1))!r}")
+            return ""
+        return m.group(0)
+
+    def link(m: re.Match[str]) -> str:
+        href = _HREF.search(m.group(0))
+        if href and _unresolvable(href.group(1)):
+            removed.append(f"link {html_mod.unescape(href.group(1))!r}")
+            return _REL.sub("", _HREF.sub("", m.group(0)))
+        return m.group(0)
+
+    return _A_TAG.sub(link, _IMG_TAG.sub(image, body)), removed
 
 
 def check_cancel(cancelled: Callable[[], bool] | None, what: str) -> None:

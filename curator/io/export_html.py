@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from curator.io.errors import ExportError
-from curator.io.export_common import image_type, local_photo
+from curator.io.export_common import image_type, local_photo, without_unresolvable_links
 from curator.render.page import PageOptions, news_article_json_ld, render_story_page
 from curator.services.dto import Story
 from curator.services.library import Library
@@ -34,7 +34,8 @@ def embedded_photo(story: Story) -> str:
 
 def story_html(library: Library, story: Story) -> str:
     """The complete self-contained page of ``story``."""
-    body = library.stories.rendered_html(story.id)
+    # Relative images and links pointed somewhere beside the draft; a file sent on its own cannot follow them.
+    body, _removed = without_unresolvable_links(library.stories.rendered_html(story.id))
     photo = embedded_photo(story)
     web_photo = photo if photo.startswith(("http://", "https://")) else ""
     options = PageOptions(

@@ -32,6 +32,7 @@ from curator.io.export_common import (
     image_type,
     local_photo,
     select_ids,
+    without_unresolvable_links,
     write_text,
 )
 from curator.io.export_html import BODY_ID_PREFIX
@@ -155,7 +156,10 @@ def export_site(
             bodies = renderer.bodies(chunk)
             for story in library.stories.get_many(chunk):
                 check_cancel(cancelled, "export")
-                body = bodies[story.id]
+                body, removed = without_unresolvable_links(bodies[story.id])
+                site.problems.extend(
+                    f"{story.slug}: left out the {what}, which points nowhere in a site" for what in removed
+                )
                 path = _write_story(site, story, body)
                 entries[story.id] = _entry(story, body, with_content=story.id in feed_ids)
                 done += 1

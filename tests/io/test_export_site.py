@@ -236,7 +236,9 @@ def test_hostile_content_never_reaches_the_site(library: Library, tmp_path: Path
     ).story
     library.stories.create(StoryFields(headline="Other", body="Note[^1]\n\n[^1]: x", related=()))
     out = tmp_path / "site"
-    export_site(library, out)
+    report = export_site(library, out)
+    # The relative image of the hostile cases ("x") cannot resolve in a site: left out, and said so.
+    assert f"{victim.slug}: left out the image 'x', which points nowhere in a site" in report.problems
     for name, data in tree(out).items():
         text = data.decode("utf-8")
         if name.endswith(".html"):
