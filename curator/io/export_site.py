@@ -8,11 +8,15 @@ in worker processes when there are many, and those renders are stored for next t
 
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
 import re
 import shutil
 import uuid as uuid_mod
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,8 +25,8 @@ from typing import Any
 from markupsafe import Markup
 
 from curator.core.text import slugify
+from curator.db.engine import make_engine, make_session_factory
 from curator.io.export_common import (
-    CHUNK,
     DEFAULT_WORKERS,
     AtomicFolder,
     BodyRenderer,
@@ -138,7 +142,7 @@ def export_site(
     order = sorted(ids, key=lambda i: (_date(summaries[i]), i), reverse=True)
     feed_ids = set(order[:FEED_ITEMS])
     total = len(ids)
-    with AtomicFolder(out_dir, "site") as folder, BodyRenderer(library, workers=workers) as renderer:
+    with AtomicFolder(out_dir, "site") as folder:
         assert folder.path is not None
         site = _Site(
             root=folder.path,
@@ -149,22 +153,16 @@ def export_site(
             generated=datetime.now(UTC),
         )
         entries: dict[int, _Entry] = {}
+        rendered = 0
         done = 0
-        for start in range(0, total, CHUNK):
-            chunk = order[start : start + CHUNK]
-            check_cancel(cancelled, "export")
-            bodies = renderer.bodies(chunk)
-            for story in library.stories.get_many(chunk):
-                check_cancel(cancelled, "export")
-                body, removed = without_unresolvable_links(bodies[story.id])
-                site.problems.extend(
-                    f"{story.slug}: left out the {what}, which points nowhere in a site" for what in removed
-                )
-                path = _write_story(site, story, body)
-                entries[story.id] = _entry(story, body, with_content=story.id in feed_ids)
-                done += 1
-                if progress is not None:
-                    progress(done, total, path)
+        for result in _story_pages(library, site, order, feed_ids, workers=workers, cancelled=cancelled):
+            entries.update((e.id, e) for e in result.entries)
+            site.problems.extend(result.problems)
+            site.written += result.written
+            rendered += result.rendered
+            done += len(result.entries)
+            if progress is not None and result.entries:
+                progress(done, total, site.root / "stories" / f"{result.entries[-1].slug}.html")
         check_cancel(cancelled, "export")
         ordered = [entries[i] for i in order if i in entries]
         language = Counter(e.language for e in ordered).most_common(1)[0][0] if ordered else "en"
@@ -179,8 +177,100 @@ def export_site(
         written=site.written,
         problems=tuple(site.problems),
         stories=len(ordered),
+        rendered=rendered,
+    )
+
+
+@dataclass
+class _Pages:
+    """What writing a run of story pages produced."""
+
+    entries: list[_Entry]
+    problems: list[str]
+    written: int
+    rendered: int
+
+
+# Stories a worker process writes per job; workers are used from this many stories on.
+JOB_SIZE = 250
+PARALLEL_THRESHOLD = 300
+
+
+def _story_pages(
+    library: Library,
+    site: _Site,
+    order: list[int],
+    feed_ids: set[int],
+    *,
+    workers: int,
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[_Pages]:
+    """Story pages, written here or (for big exports) by worker processes that each read, render and write
+    their share: the two cores then share the rendering of bodies not rendered yet as well as the pages."""
+    url = _database_url(library)
+    if workers < 2 or len(order) < PARALLEL_THRESHOLD or url is None:
+        # Smaller steps here, for finer progress.
+        for job in (order[i : i + 25] for i in range(0, len(order), 25)):
+            check_cancel(cancelled, "export")
+            yield _write_stories(library, site, job, feed_ids, cancelled)
+        return
+    jobs = [order[i : i + JOB_SIZE] for i in range(0, len(order), JOB_SIZE)]
+    bare = dataclasses.replace(site, problems=[], written=0)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        futures = [pool.submit(_pages_job, url, bare, job, feed_ids & set(job)) for job in jobs]
+        for future in futures:
+            while True:
+                check_cancel(cancelled, "export")
+                try:
+                    yield future.result(timeout=0.2)
+                    break
+                except FutureTimeout:
+                    continue
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _database_url(library: Library) -> str | None:
+    bind = library.session_factory.kw.get("bind")
+    if bind is None or (bind.url.get_backend_name() == "sqlite" and bind.url.database in (None, "", ":memory:")):
+        return None
+    return bind.url.render_as_string(hide_password=False)
+
+
+def _pages_job(url: str, site: _Site, job: list[int], feed_ids: set[int]) -> _Pages:
+    """One worker's share: its own connection to the library, its own renders."""
+    engine = make_engine(url)
+    try:
+        return _write_stories(Library(make_session_factory(engine)), site, job, feed_ids, None)
+    finally:
+        engine.dispose()
+
+
+def _write_stories(
+    library: Library, site: _Site, job: list[int], feed_ids: set[int], cancelled: Callable[[], bool] | None
+) -> _Pages:
+    renderer = BodyRenderer(library, workers=1)
+    bodies = renderer.bodies(job)
+    written_before = site.written
+    problems_before = len(site.problems)
+    entries = []
+    for story in library.stories.get_many(job):
+        check_cancel(cancelled, "export")
+        body, removed = without_unresolvable_links(bodies[story.id])
+        site.problems.extend(f"{story.slug}: left out the {what}, which points nowhere in a site" for what in removed)
+        _write_story(site, story, body)
+        entries.append(_entry(story, body, with_content=story.id in feed_ids))
+    pages = _Pages(
+        entries=entries,
+        problems=site.problems[problems_before:],
+        written=site.written - written_before,
         rendered=renderer.rendered,
     )
+    # The caller adds these up.
+    del site.problems[problems_before:]
+    site.written = written_before
+    return pages
 
 
 def _date(s: StorySummary | Story) -> datetime:

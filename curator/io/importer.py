@@ -9,9 +9,12 @@ are made when first shown or exported), which is what keeps big imports fast.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import uuid as uuid_mod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +41,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 BATCH_SIZE = 500
 # Files parsed before their batches are stored: related headlines are matched to stories anywhere in a window.
 WINDOW_SIZE = 2000
+# From this many files on, files are parsed in a worker process while the main one stores the batches.
+PARALLEL_THRESHOLD = 400
+READ_CHUNK = 200
 
 Progress = Callable[[int, int, Path], None]
 
@@ -199,40 +205,118 @@ def import_paths(
         if cancelled is not None and cancelled():
             raise Cancelled(f"import cancelled: {report().summary()}", report=report())
 
-    for start in range(0, total, window_size):
-        window: list[_Pending] = []
-        for path in files[start : start + window_size]:
-            check_cancel()
-            try:
-                parsed = read_story(path)
-            except ImportFileError as exc:
-                failed.append(FileProblem(path, exc.reason))
-            else:
-                pending = _admit(run, path, parsed, duplicates)
-                if pending is not None:
-                    window.append(pending)
-            done += 1
-            if progress is not None:
-                progress(done, total, path)
-        _find_stored_duplicates(run, window, duplicates)
-        for batch_start in range(0, len(window), batch_size):
-            check_cancel()
-            batch = window[batch_start : batch_start + batch_size]
-            items = [_with_links(run, p) for p in batch]
-            try:
-                ids = library.stories.create_many(
-                    items, author=author, note="Imported", render=False, uuids=[p.uuid for p in batch]
-                )
-            except CuratorError as exc:
-                log.warning("an import batch of %d files failed: %s", len(batch), exc)
-                failed.extend(FileProblem(p.path, f"not imported: {exc}") for p in batch)
-                _forget(run, batch)
-                continue
-            imported.extend(ids)
-            if run._library_keys is not None:
-                for p, story_id in zip(batch, ids, strict=True):
-                    run._library_keys[headline_key(p.parsed.fields.headline)] = story_id
+    reader = _Reader(files, window_size, parallel=len(files) >= PARALLEL_THRESHOLD)
+    try:
+        for start, results in reader.windows():
+            window: list[_Pending] = []
+            for path, (parsed, reason) in zip(files[start : start + window_size], results, strict=True):
+                check_cancel()
+                if parsed is None:
+                    failed.append(FileProblem(path, reason))
+                else:
+                    pending = _admit(run, path, parsed, duplicates)
+                    if pending is not None:
+                        window.append(pending)
+                done += 1
+                if progress is not None:
+                    progress(done, total, path)
+            _store_window(run, window, duplicates, failed, imported, author, batch_size, check_cancel)
+    finally:
+        reader.close()
     return report()
+
+
+def _store_window(
+    run: _Run,
+    window: list[_Pending],
+    duplicates: list[FileProblem],
+    failed: list[FileProblem],
+    imported: list[int],
+    author: str,
+    batch_size: int,
+    check_cancel: Callable[[], None],
+) -> None:
+    library = run.library
+    _find_stored_duplicates(run, window, duplicates)
+    for batch_start in range(0, len(window), batch_size):
+        check_cancel()
+        batch = window[batch_start : batch_start + batch_size]
+        items = [_with_links(run, p) for p in batch]
+        try:
+            ids = library.stories.create_many(
+                items, author=author, note="Imported", render=False, uuids=[p.uuid for p in batch]
+            )
+        except CuratorError as exc:
+            log.warning("an import batch of %d files failed: %s", len(batch), exc)
+            failed.extend(FileProblem(p.path, f"not imported: {exc}") for p in batch)
+            _forget(run, batch)
+            continue
+        imported.extend(ids)
+        if run._library_keys is not None:
+            for p, story_id in zip(batch, ids, strict=True):
+                run._library_keys[headline_key(p.parsed.fields.headline)] = story_id
+
+
+_Result = tuple[ParsedStory | None, str]
+
+
+def _read_files(paths: list[Path]) -> list[_Result]:
+    """Read and parse files: (story, "") or (None, reason). Runs in a worker process for big imports."""
+    out: list[_Result] = []
+    for path in paths:
+        try:
+            out.append((read_story(path), ""))
+        except ImportFileError as exc:
+            out.append((None, exc.reason))
+    return out
+
+
+class _Reader:
+    """Files read and parsed a window at a time; with ``parallel``, the next window is parsed in a worker
+    process while the current one is being stored, so the two cores share the work."""
+
+    def __init__(self, files: list[Path], window_size: int, *, parallel: bool) -> None:
+        self._files = files
+        self._window = window_size
+        self._pool: ProcessPoolExecutor | None = None
+        if parallel:
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+
+    def _submit(self, start: int) -> list[Future[list[_Result]]]:
+        assert self._pool is not None
+        paths = self._files[start : start + self._window]
+        return [self._pool.submit(_read_files, paths[i : i + READ_CHUNK]) for i in range(0, len(paths), READ_CHUNK)]
+
+    def windows(self) -> Iterator[tuple[int, Iterator[_Result]]]:
+        starts = list(range(0, len(self._files), self._window))
+        if self._pool is None:
+            for start in starts:
+                yield start, (r for path in self._files[start : start + self._window] for r in _read_files([path]))
+            return
+        ahead = self._submit(starts[0]) if starts else []
+        for i, start in enumerate(starts):
+            current = ahead
+            ahead = self._submit(starts[i + 1]) if i + 1 < len(starts) and self._pool is not None else []
+            yield start, self._results(current, start)
+
+    def _results(self, futures: list[Future[list[_Result]]], start: int) -> Iterator[_Result]:
+        paths = self._files[start : start + self._window]
+        for n, future in enumerate(futures):
+            try:
+                if self._pool is None:
+                    raise BrokenProcessPool("the pool was closed")
+                yield from future.result()
+            except (BrokenProcessPool, CancelledError):
+                # The worker could not start or died (a frozen app, no resources): read here instead.
+                log.warning("reading files in a worker process failed; reading them here", exc_info=True)
+                self.close()
+                yield from _read_files(paths[n * READ_CHUNK :])
+                return
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
 
 def _content_key(fields: StoryFields) -> tuple[str, str]:

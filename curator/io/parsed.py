@@ -45,7 +45,11 @@ def guess_language(text: str) -> str:
     return "kk" if len(_KAZAKH.findall(sample)) >= max(2, cyrillic // 200) else "ru"
 
 
+_APOSTROPHES = str.maketrans("", "", "'’‘`´")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def headline_key(headline: str) -> str:
     """A headline reduced for matching: case, punctuation, quotes and spacing do not count."""
-    text = unicodedata.normalize("NFKC", headline).casefold()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in text if ch not in "'’‘`´").split())
+    text = unicodedata.normalize("NFKC", headline).casefold().translate(_APOSTROPHES)
+    return _NOT_WORD.sub(" ", text).strip()

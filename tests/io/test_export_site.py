@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from curator.io import export_common
+from curator.io import export_site as export_site_module
 from curator.io.errors import Cancelled, ExportError
 from curator.io.export_site import export_site
 from curator.io.importer import import_paths
@@ -91,8 +92,9 @@ def test_stored_renders_are_reused_and_missing_ones_rendered_once(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert import_paths(library, [FIXTURES]).ok  # stored without renders
-    # Render in two worker processes even for this handful.
-    monkeypatch.setattr(export_common, "POOL_THRESHOLD", 2)
+    # Write pages (and render) in two worker processes even for this handful.
+    monkeypatch.setattr(export_site_module, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(export_site_module, "JOB_SIZE", 3)
     first = export_site(library, tmp_path / "a")
     assert first.rendered == first.stories == len(list(FIXTURES.iterdir()))
     second = export_site(library, tmp_path / "a")
@@ -129,7 +131,7 @@ def test_a_cancelled_export_leaves_the_previous_site(library: Library, tmp_path:
     out, before = _previous_site(library, tmp_path)
     seen = []
     with pytest.raises(Cancelled):
-        export_site(library, out, progress=lambda d, t, p: seen.append(d), cancelled=lambda: len(seen) >= 2)
+        export_site(library, out, progress=lambda d, t, p: seen.append(d), cancelled=lambda: len(seen) >= 1)
     assert tree(out) == before
     _no_leftovers(tmp_path)
 
@@ -193,7 +195,7 @@ engine, _ = open_database(sys.argv[1])
 library = Library(make_session_factory(engine))
 
 def progress(done, total, path):
-    if done == 2:
+    if done >= 1:
         os.kill(os.getpid(), signal.SIGKILL)
 
 export_site(library, sys.argv[2], progress=progress)
