@@ -118,13 +118,19 @@ def _bomless_utf16(data: bytes) -> Decoded:
         odd = data[1::2].count(0)
         units = len(data) // 2
         for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-            if zeros >= units * 0.3 and others == 0:
+            if units >= 4 and zeros >= units * 0.3 and others == 0:
                 try:
                     text = data.decode(encoding)
                 except UnicodeDecodeError:
                     break
                 if _control_ratio(text) == 0 and text.strip():
                     return Decoded(text, encoding.replace("-", "_"), guessed=True)
+    if data.count(0) <= len(data) // 100:
+        # A stray NUL or two in UTF-8 text (they are dropped when the story is stored).
+        try:
+            return Decoded(_checked(data.decode("utf-8")), "utf-8")
+        except UnicodeDecodeError:
+            pass
     raise ImportFileError("looks like a binary file, not text (it contains NUL bytes)")
 
 
