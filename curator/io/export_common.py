@@ -1,4 +1,4 @@
-"""What the exports share: choosing stories, rendering bodies (in worker processes when many), local photos, and
+"""What the exports share: choosing stories, rendering bodies not rendered yet, local photos, and
 writing a folder atomically so that a failed or cancelled export leaves the previous output as it was."""
 
 from __future__ import annotations
@@ -11,14 +11,12 @@ import html as html_mod
 import json
 import logging
 import mimetypes
-import multiprocessing
 import os
 import re
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -33,8 +31,7 @@ from curator.services.library import Library
 log = logging.getLogger(__name__)
 
 MARKER = ".curator-export"
-# Renders missing from the library are made in worker processes when there are at least this many.
-POOL_THRESHOLD = 48
+# Processes writing a big site's story pages (each renders the bodies of its share that have no stored render).
 DEFAULT_WORKERS = 2
 CHUNK = 500
 
@@ -75,12 +72,10 @@ def select_ids(library: Library, *, query: str = "", story_ids: Sequence[int] | 
 
 
 class BodyRenderer:
-    """Bodies as HTML: stored renders reused; missing ones rendered (in worker processes when many) and stored."""
+    """Bodies as HTML: stored renders reused; missing ones rendered and stored, and counted in ``rendered``."""
 
-    def __init__(self, library: Library, *, workers: int = DEFAULT_WORKERS) -> None:
+    def __init__(self, library: Library) -> None:
         self._library = library
-        self._workers = max(1, workers)
-        self._pool: Executor | None = None
         self.rendered = 0
 
     def bodies(self, story_ids: Sequence[int]) -> dict[int, str]:
@@ -88,23 +83,7 @@ class BodyRenderer:
 
     def _render_all(self, bodies: list[str]) -> Iterable[str]:
         self.rendered += len(bodies)
-        if len(bodies) < POOL_THRESHOLD or self._workers == 1:
-            return [render_markdown(b) for b in bodies]
-        if self._pool is None:
-            # "spawn": safe from a program with threads (the desktop app), and the same on every platform.
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"))
-        return list(self._pool.map(render_markdown, bodies, chunksize=16))
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
-
-    def __enter__(self) -> BodyRenderer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        return [render_markdown(b) for b in bodies]
 
 
 def local_photo(photo: str) -> Path | None:

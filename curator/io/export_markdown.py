@@ -33,12 +33,16 @@ from curator.io.export_common import (
     select_ids,
     write_text,
 )
-from curator.io.frontmatter import _KEYS
+from curator.io.frontmatter import FRONT_MATTER_KEYS
 from curator.io.mdclean import clean_html, clean_markdown
 from curator.services.dto import Story
 from curator.services.library import Library
 
-_RESERVED = {spelling for spellings in _KEYS.values() for spelling in spellings} | {"draft", "workflow", "published"}
+_RESERVED = {spelling for spellings in FRONT_MATTER_KEYS.values() for spelling in spellings} | {
+    "draft",
+    "workflow",
+    "published",
+}
 
 
 class Flavour(StrEnum):

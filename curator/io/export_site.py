@@ -250,7 +250,7 @@ def _pages_job(url: str, site: _Site, job: list[int], feed_ids: set[int]) -> _Pa
 def _write_stories(
     library: Library, site: _Site, job: list[int], feed_ids: set[int], cancelled: Callable[[], bool] | None
 ) -> _Pages:
-    renderer = BodyRenderer(library, workers=1)
+    renderer = BodyRenderer(library)
     bodies = renderer.bodies(job)
     written_before = site.written
     problems_before = len(site.problems)

@@ -27,7 +27,7 @@ _PELICAN_MORE = re.compile(r"^(?:[ ]{4,}|\t)(?P<value>.*)$")
 _ATX = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
 
 # Our field ← the keys that mean it, first found wins.
-_KEYS: dict[str, tuple[str, ...]] = {
+FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
     "headline": ("title",),
     "published_at": ("date", "publishdate", "pubdate", "published_at"),
     # Jekyll's "published: false" (and Curator's Pelican export's "Published: no") mean: not published yet.
@@ -164,7 +164,7 @@ def _fields(meta: Mapping[str, Any], flavour: str) -> tuple[dict[str, Any], tupl
     used: set[str] = set()
 
     def take(field: str) -> Any:
-        for spelling in _KEYS[field]:
+        for spelling in FRONT_MATTER_KEYS[field]:
             if spelling in lowered:
                 original = lowered[spelling]
                 used.add(original)
@@ -179,7 +179,7 @@ def _fields(meta: Mapping[str, Any], flavour: str) -> tuple[dict[str, Any], tupl
         try:
             out[field] = convert(value, flavour)
         except (TypeError, ValueError) as exc:
-            raise ImportFileError(f"front matter '{_KEYS[field][0]}': {exc}") from None
+            raise ImportFileError(f"front matter '{FRONT_MATTER_KEYS[field][0]}': {exc}") from None
     related = out.pop("related", ())
     story_uuid = out.pop("uuid", "")
     draft = out.pop("draft", None)
