@@ -1,0 +1,1 @@
+"""Dialogs: conflicts, revision history, recovery, import and export."""

@@ -1,0 +1,40 @@
+"""The library search field: the core query syntax, applied as you type after a short pause."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+SEARCH_HELP = (
+    'Search the library: words, "exact phrases", prefix*, -exclude,\n'
+    "tag:diplomacy, status:fact-check, byline:…, outlet:…, headline:…, after:2025-03, before:2025-04"
+)
+
+
+class SearchField(QLineEdit):
+    query_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, delay_ms: int = 250) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchField")
+        self.setPlaceholderText('Search  (tag:… status:… "phrase" word*)')
+        self.setToolTip(SEARCH_HELP)
+        self.setClearButtonEnabled(True)
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self._fire)
+        self.textChanged.connect(lambda _t: self._timer.start())
+        self.returnPressed.connect(self._fire)
+        self._last = ""
+
+    def _fire(self) -> None:
+        self._timer.stop()
+        text = self.text().strip()
+        if text != self._last:
+            self._last = text
+            self.query_changed.emit(text)
+
+    def show_error(self, message: str | None) -> None:
+        """Mark the field when the query cannot be understood (the list keeps its last results)."""
+        self.setProperty("invalid", bool(message))
+        self.setStyleSheet("QLineEdit { border: 1px solid #c0392b; }" if message else "")
+        self.setToolTip(f"{message}\n\n{SEARCH_HELP}" if message else SEARCH_HELP)
