@@ -16,7 +16,8 @@ from curator.db.migrate import open_database
 from curator.services.library import Library
 
 PG_URL = os.environ.get("CURATOR_TEST_PG_URL")
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# The team's shared folder sits beside the checkout; CURATOR_SHARED_DIR points elsewhere when it does not.
+SHARED = Path(os.environ.get("CURATOR_SHARED_DIR") or Path(__file__).resolve().parents[2] / "shared")
 SAMPLE_STORY = SHARED / "samples" / "orda-us-russia-talks.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

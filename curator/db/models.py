@@ -38,7 +38,6 @@ class Story(Base):
     slug: Mapped[str] = mapped_column(String(200), unique=True)
     headline: Mapped[str] = mapped_column(Text, default="")
     dek: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="draft")
     # Workflow position of ``status``, so that sorting by status is an indexed query.
     status_rank: Mapped[int] = mapped_column(SmallInteger, default=0)
@@ -62,9 +61,12 @@ class Story(Base):
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     sort_key: Mapped[str] = mapped_column(String(200), default="")
     word_count: Mapped[int] = mapped_column(Integer, default=0)
-    # Sanitised HTML of the body as saved, and the renderer that made it: exports reuse it.
-    body_html: Mapped[str | None] = mapped_column(Text, default=None)
     render_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    # The big text columns come last: SQLite stores a row's columns in order and spills long values to overflow
+    # pages, so list queries that read only the small columns above never touch the body's pages.
+    body: Mapped[str] = mapped_column(Text, default="")
+    # Sanitised HTML of the body as saved (render_key names the renderer that made it): exports reuse it.
+    body_html: Mapped[str | None] = mapped_column(Text, default=None)
 
     tags: Mapped[list[Tag]] = relationship(secondary=story_tag, back_populates="stories", lazy="selectin")
     related: Mapped[list[RelatedLink]] = relationship(

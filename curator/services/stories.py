@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, text, update
+from sqlalchemy import and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -133,29 +133,33 @@ class StoryService:
         ``render=False`` leaves the HTML to be rendered when first needed (fast bulk imports).
         """
         prepared = [normalise(f) for f in items]
+        if not prepared:
+            return []
         htmls = [render_markdown(f.body) if render else None for f in prepared]
         now = self._clock()
-        ids: list[int] = []
         with self._writing() as s:
             seqs = self._next_seqs(s, len(prepared))
             taken: set[str] = set()
-            docs = []
-            written: list[WrittenStory] = []
+            rows = []
             for fields, html, seq in zip(prepared, htmls, seqs, strict=True):
                 slug = self._unique_slug(s, fields.slug or fields.headline, taken=taken)
                 taken.add(slug)
                 values = self._row_values(fields, slug=slug, seq=seq, now=now, html=html)
                 values.update(uuid=str(uuid_mod.uuid4()), created_at=now, version=1)
-                story_id = s.execute(insert(m.Story).values(values).returning(m.Story.id)).scalar_one()
-                fields = self._write_links(s, story_id, fields, replace=False)
-                if keep_revision:
-                    self._add_revision(s, story_id, 1, fields, slug, author, note, now)
-                docs.append(
-                    IndexDoc.of(seq, fields.headline, fields.dek, fields.body, fields.byline, fields.outlet_name)
+                rows.append(values)
+            # One multi-row INSERT … RETURNING for the batch; ids come back in the rows' order.
+            ids = list(s.scalars(insert(m.Story).returning(m.Story.id, sort_by_parameter_order=True), rows))
+            stored = self._write_links(s, list(zip(ids, prepared, strict=True)), replace=False)
+            if keep_revision:
+                self._add_revisions(
+                    s, [(i, 1, f, r["slug"]) for i, f, r in zip(ids, stored, rows, strict=True)], author, note, now
                 )
-                ids.append(story_id)
-                written.append(WrittenStory(story_id, fields, created=True))
+            docs = [
+                IndexDoc.of(r["seq"], f.headline, f.dek, f.body, f.byline, f.outlet_name)
+                for f, r in zip(stored, rows, strict=True)
+            ]
             self._fts.add(s.connection(), docs)
+            written = [WrittenStory(i, f, created=True) for i, f in zip(ids, stored, strict=True)]
             for hook in self._hooks:
                 hook.stories_written(s, written)
         return ids
@@ -327,8 +331,8 @@ class StoryService:
             if theirs is None:
                 raise NotFoundError(f"there is no story #{story_id}; it was purged meanwhile")
             raise ConflictError(fields, story_dto(s, theirs), base_version)
-        fields = self._write_links(s, story_id, fields, replace=True)
-        self._add_revision(s, story_id, base_version + 1, fields, slug, author, note or "Saved", now)
+        (fields,) = self._write_links(s, [(story_id, fields)], replace=True)
+        self._add_revisions(s, [(story_id, base_version + 1, fields, slug)], author, note or "Saved", now)
         conn = s.connection()
         self._fts.remove(conn, [old_seq])
         self._fts.add(
@@ -366,75 +370,99 @@ class StoryService:
         )
         return values
 
-    def _write_links(self, s: Session, story_id: int, fields: StoryFields, *, replace: bool) -> StoryFields:
-        """Store tags and related links; returns ``fields`` with the links as stored (titles, target UUIDs)."""
+    def _write_links(self, s: Session, items: Sequence[tuple[int, StoryFields]], *, replace: bool) -> list[StoryFields]:
+        """Store the tags and related links of stories; returns their fields with links as stored.
+
+        Links to stories get the target's UUID and, when untitled, its headline, so that a link still says
+        where it went after its story is purged.
+        """
+        ids = [story_id for story_id, _ in items]
         if replace:
-            s.execute(delete(m.story_tag).where(m.story_tag.c.story_id == story_id))
-            s.execute(delete(m.RelatedLink).where(m.RelatedLink.story_id == story_id))
-        tag_ids = self._tag_ids(s, fields.tags)
-        if tag_ids:
-            s.execute(insert(m.story_tag), [{"story_id": story_id, "tag_id": t} for t in tag_ids])
-        if fields.related:
-            targets = {r.target_id for r in fields.related if r.target_id is not None}
-            known = {
-                r.id: r
-                for r in s.execute(select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(targets)))
-            }
-            rows = []
+            s.execute(delete(m.story_tag).where(m.story_tag.c.story_id.in_(ids)))
+            s.execute(delete(m.RelatedLink).where(m.RelatedLink.story_id.in_(ids)))
+        tag_ids = self._tag_ids(s, [name for _, fields in items for name in fields.tags])
+        tag_rows = [
+            {"story_id": story_id, "tag_id": tag_ids[tag_key(name)]}
+            for story_id, fields in items
+            for name in fields.tags
+        ]
+        if tag_rows:
+            s.execute(insert(m.story_tag), tag_rows)
+        targets = {r.target_id for _, fields in items for r in fields.related if r.target_id is not None}
+        known = {}
+        if targets:
+            query = select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(targets))
+            known = {r.id: r for r in s.execute(query)}
+        link_rows = []
+        stored = []
+        for story_id, fields in items:
+            links = []
             for position, link in enumerate(fields.related):
-                if link.target_id is not None and link.target_id not in known:
-                    raise ValidationError("related", f"story #{link.target_id} does not exist")
-                if link.target_id == story_id:
+                target = link.target_id
+                if target is not None and target not in known:
+                    raise ValidationError("related", f"story #{target} does not exist")
+                if target == story_id:
                     raise ValidationError("related", "a story cannot be related to itself")
-                rows.append(
+                stored_link = RelatedLink(
+                    title=link.title or (known[target].headline if target is not None else ""),
+                    url=link.url,
+                    target_id=target,
+                    target_uuid=known[target].uuid if target is not None else link.target_uuid,
+                )
+                links.append(stored_link)
+                link_rows.append(
                     {
                         "story_id": story_id,
                         "position": position,
-                        # The target's headline is kept, so a link still says where it went if its story is purged.
-                        "title": link.title or (known[link.target_id].headline if link.target_id else ""),
-                        "url": link.url,
-                        "target_id": link.target_id,
-                        "target_uuid": known[link.target_id].uuid if link.target_id else link.target_uuid,
+                        "title": stored_link.title,
+                        "url": stored_link.url,
+                        "target_id": stored_link.target_id,
+                        "target_uuid": stored_link.target_uuid,
                     }
                 )
-            s.execute(insert(m.RelatedLink), rows)
-            stored = tuple(
-                RelatedLink(title=r["title"], url=r["url"], target_id=r["target_id"], target_uuid=r["target_uuid"])
-                for r in rows
-            )
-            fields = fields.replace(related=stored)
-        return fields
+            stored.append(fields.replace(related=tuple(links)) if fields.related else fields)
+        if link_rows:
+            s.execute(insert(m.RelatedLink), link_rows)
+        return stored
 
-    def _tag_ids(self, s: Session, names: Sequence[str]) -> list[int]:
-        if not names:
-            return []
-        wanted = {tag_key(n): n for n in names}
+    def _tag_ids(self, s: Session, names: Sequence[str]) -> dict[str, int]:
+        """Tag ids by key for ``names``, creating the tags that do not exist yet."""
+        wanted: dict[str, str] = {}
+        for name in names:
+            wanted.setdefault(tag_key(name), name)
+        if not wanted:
+            return {}
         found = dict(s.execute(select(m.Tag.key, m.Tag.id).where(m.Tag.key.in_(wanted))).all())
-        for key, name in wanted.items():
-            if key not in found:
-                found[key] = s.execute(insert(m.Tag).values(name=name, key=key).returning(m.Tag.id)).scalar_one()
-        return [found[k] for k in wanted]
+        missing = [{"name": name, "key": key} for key, name in wanted.items() if key not in found]
+        if missing:
+            created = s.execute(
+                insert(m.Tag).returning(m.Tag.key, m.Tag.id, sort_by_parameter_order=True), missing
+            ).all()
+            found.update(dict(created))
+        return found
 
-    def _add_revision(
+    def _add_revisions(
         self,
         s: Session,
-        story_id: int,
-        version: int,
-        fields: StoryFields,
-        slug: str,
+        items: Sequence[tuple[int, int, StoryFields, str]],
         author: str,
         note: str,
         now: datetime,
     ) -> None:
+        """One revision per (story id, story version, fields, slug)."""
         s.execute(
-            insert(m.Revision).values(
-                story_id=story_id,
-                created_at=now,
-                author=author,
-                story_version=version,
-                note=note,
-                data=fields_to_json(fields, slug),
-            )
+            insert(m.Revision),
+            [
+                {
+                    "story_id": story_id,
+                    "created_at": now,
+                    "author": author,
+                    "story_version": version,
+                    "note": note,
+                    "data": fields_to_json(fields, slug),
+                }
+                for story_id, version, fields, slug in items
+            ],
         )
 
     def _next_seqs(self, s: Session, n: int) -> list[int]:
@@ -450,7 +478,10 @@ class StoryService:
         self, s: Session, wanted: str, *, exclude_id: int | None = None, taken: set[str] | None = None
     ) -> str:
         base = slugify(wanted)
-        query = select(m.Story.slug).where(or_(m.Story.slug == base, m.Story.slug.like(f"{base}-%")))
+        # "base" and "base-…" as an index range ("-" sorts just before "."): LIKE could not use the index.
+        query = select(m.Story.slug).where(
+            or_(m.Story.slug == base, and_(m.Story.slug >= f"{base}-", m.Story.slug < f"{base}."))
+        )
         if exclude_id is not None:
             query = query.where(m.Story.id != exclude_id)
         used = set(s.scalars(query)) | (taken or set())
