@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from curator.core.errors import CuratorError
+from curator.core.status import Status
 from curator.gui.recovery import Draft, RecoveryStore
 from curator.gui.tasks import SerialExecutor
 from curator.services.dto import ChangeSet, SaveResult, Story, StoryFields
@@ -276,6 +277,10 @@ class EditingController(QObject):
         self._forget_draft(story.id)
         self._show(story)
         self.drafts_changed.emit(self.unsaved_ids())
+
+    def set_status(self, status: Status) -> None:
+        """Change the on-screen story's status as an unsaved edit (saved with the text)."""
+        self._form.set_status(status)
 
     # ----------------------------------------------------------------------------------------- saving
 

@@ -21,7 +21,7 @@ class TaskSignals(QObject):
     progress = Signal(int, int, str)  # done, total, current item
     finished = Signal(object)  # the job's result
     failed = Signal(object)  # the exception
-    cancelled = Signal()
+    cancelled = Signal(object)  # the cancellation exception (it may carry what was done before)
 
 
 class Task(QRunnable):
@@ -57,8 +57,8 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn(self)
-        except self._cancel_exceptions:
-            self.signals.cancelled.emit()
+        except self._cancel_exceptions as exc:
+            self.signals.cancelled.emit(exc)
         except BaseException as exc:
             log.debug("background task %s failed", self.name, exc_info=True)
             self.signals.failed.emit(exc)
@@ -83,7 +83,7 @@ class SerialExecutor:
         self._running.add(task)
         task.signals.finished.connect(lambda _r, t=task: self._running.discard(t))
         task.signals.failed.connect(lambda _e, t=task: self._running.discard(t))
-        task.signals.cancelled.connect(lambda t=task: self._running.discard(t))
+        task.signals.cancelled.connect(lambda _e, t=task: self._running.discard(t))
         self._pool.start(task)
         return task
 

@@ -13,6 +13,8 @@ QSplitter::handle { background: palette(mid); }
 QSplitter::handle:horizontal { width: 1px; }
 QSplitter::handle:vertical { height: 1px; }
 #sidebar { border: none; background: palette(window); }
+#sidebar::item { padding: 3px 2px; }
+#searchField { margin: 4px; }
 #storyList { border: none; }
 #editor { border: none; }
 #storyFields QLineEdit#headlineField { background: transparent; }

@@ -125,8 +125,8 @@ class StoryTableModel(QAbstractTableModel):
     def set_reader(self, reader: Reader) -> None:
         self._read = reader
 
-    def set_query(self, query: ListQuery) -> None:
-        if query != self._query or self._provisional:
+    def set_query(self, query: ListQuery, *, force: bool = False) -> None:
+        if force or query != self._query or self._provisional:
             self._query = query
             self.reload()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.core.status import Status
+from curator.gui.widgets.text_field import GrowingTextField
 from curator.services.dto import StoryFields
 
 LANGUAGES = (("en", "English"), ("ru", "Russian"), ("kk", "Kazakh"))
@@ -86,15 +87,14 @@ class StoryFieldsForm(QWidget):
         self.setObjectName("storyFields")
         self._loading = False
 
-        self.headline = QLineEdit(placeholderText="Headline")
+        self.headline = GrowingTextField("Headline")
         self.headline.setObjectName("headlineField")
         font = QFont(self.headline.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.headline.setFont(font)
-        self.headline.setFrame(False)
-        self.dek = QLineEdit(placeholderText="Dek: one sentence under the headline")
-        self.dek.setFrame(False)
+        self.dek = GrowingTextField("Dek: one sentence under the headline")
+        self.dek.setObjectName("dekField")
         self.byline = QLineEdit(placeholderText="Byline")
         self.original_author = QLineEdit(placeholderText="Original author")
         self.status = QComboBox()
@@ -102,6 +102,7 @@ class StoryFieldsForm(QWidget):
             self.status.addItem(status.label, status)
         self.language = QComboBox()
         self.language.setEditable(True)
+        self.language.setToolTip("Language of the story")
         for code, name in LANGUAGES:
             self.language.addItem(f"{name} ({code})", code)
         self.tags = TagsEdit()
@@ -125,7 +126,7 @@ class StoryFieldsForm(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.headline, 1)
-        top.addWidget(self.toggle)
+        top.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
 
         self.details = QWidget()
         grid = QGridLayout(self.details)
@@ -141,29 +142,28 @@ class StoryFieldsForm(QWidget):
 
         grid.addWidget(label("&Byline", self.byline), 0, 0)
         grid.addWidget(self.byline, 0, 1)
-        grid.addWidget(label("Original a&uthor", self.original_author), 0, 2)
+        grid.addWidget(label("Orig. a&uthor", self.original_author), 0, 2)
         grid.addWidget(self.original_author, 0, 3)
-        grid.addWidget(label("Stat&us", self.status), 1, 0)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
-        status_row.addWidget(QLabel("Language"))
         status_row.addWidget(self.language, 1)
+        grid.addWidget(label("Stat&us", self.status), 1, 0)
         grid.addLayout(status_row, 1, 1)
         grid.addWidget(label("&Tags", self.tags), 1, 2)
         grid.addWidget(self.tags, 1, 3)
         grid.addWidget(label("&Outlet", self.outlet_name), 2, 0)
         grid.addWidget(self.outlet_name, 2, 1)
-        grid.addWidget(label("Outlet URL", self.outlet_url), 2, 2)
+        grid.addWidget(label("URL", self.outlet_url), 2, 2)
         grid.addWidget(self.outlet_url, 2, 3)
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photo, 1)
         photo_row.addWidget(browse)
         grid.addWidget(label("&Photo", self.photo), 3, 0)
-        grid.addLayout(photo_row, 3, 1)
-        grid.addWidget(label("Credit", self.photo_credit), 3, 2)
-        grid.addWidget(self.photo_credit, 3, 3)
-        grid.addWidget(label("Caption", self.photo_caption), 4, 0)
-        grid.addWidget(self.photo_caption, 4, 1, 1, 3)
+        grid.addLayout(photo_row, 3, 1, 1, 3)
+        grid.addWidget(label("Credit", self.photo_credit), 4, 0)
+        grid.addWidget(self.photo_credit, 4, 1)
+        grid.addWidget(label("Caption", self.photo_caption), 4, 2)
+        grid.addWidget(self.photo_caption, 4, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -180,7 +180,7 @@ class StoryFieldsForm(QWidget):
         self.status.currentIndexChanged.connect(self._changed)
         self.language.currentTextChanged.connect(self._changed)
 
-    def _line_edits(self) -> list[QLineEdit]:
+    def _line_edits(self) -> list[QLineEdit | GrowingTextField]:
         return [
             self.headline,
             self.dek,
@@ -229,7 +229,7 @@ class StoryFieldsForm(QWidget):
                 "photo_credit",
                 "photo_caption",
             ):
-                edit: QLineEdit = getattr(self, name)
+                edit: QLineEdit | GrowingTextField = getattr(self, name)
                 if edit.text() != getattr(fields, name):
                     edit.setText(getattr(fields, name))
                     edit.setCursorPosition(0)

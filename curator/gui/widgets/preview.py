@@ -157,10 +157,12 @@ class PreviewPane(QStackedWidget):
 
     def shutdown(self) -> None:
         self.renderer.shutdown()
-        if self.view is not None:
+        if self.view is not None and self._page is not None:
+            import shiboken6
+
             # The page must go before its profile, or QtWebEngine complains at exit.
             self.view.setPage(None)
-            self._page.deleteLater()
+            shiboken6.delete(self._page)
             self._page = None
 
     # ------------------------------------------------------------------------------------ content

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from curator.gui.models.story_table import BYLINE, HEADLINE, STATUS, TAGS, UPDATED, WORDS
+from curator.gui.models.story_table import BYLINE, COLUMNS, HEADLINE, STATUS, TAGS, UPDATED, WORDS
+
+# Shown at first; the others are a right-click on the header away.
+DEFAULT_HIDDEN = (TAGS, BYLINE, WORDS)
 
 
 def _local_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
@@ -40,6 +43,8 @@ class StoryListView(QTableView):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
@@ -49,9 +54,21 @@ class StoryListView(QTableView):
         super().setModel(model)  # type: ignore[arg-type]
         header = self.horizontalHeader()
         header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STATUS, 90), (TAGS, 120), (BYLINE, 110), (WORDS, 60), (UPDATED, 80)):
+        for column, width in ((STATUS, 88), (TAGS, 120), (BYLINE, 110), (WORDS, 64), (UPDATED, 74)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, width)
+        for column in DEFAULT_HIDDEN:
+            self.setColumnHidden(column, True)
+
+    def _header_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for column, spec in enumerate(COLUMNS):
+            if column == HEADLINE:
+                continue
+            action = QAction(spec.title, menu, checkable=True, checked=not self.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.setColumnHidden(c, not on))
+            menu.addAction(action)
+        menu.exec(self.horizontalHeader().mapToGlobal(point))
 
     # --------------------------------------------------------------------------------- drag and drop
 
