@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.editor.top_line_changed.connect(self.preview.scroll_to_line)
         self.preview.updated.connect(lambda: self.preview.scroll_to_line(self.editor.top_line()))
         self.fields.details_toggled.connect(a["toggle_details"].setChecked)
+        self.fields.headline.textEdited.connect(lambda _t: self._update_state())
 
         a["save"].triggered.connect(self.editing.save)
         a["revert"].triggered.connect(self._revert)
@@ -178,7 +179,8 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self._about)
         for key, action in self.actions.theme.items():
             action.triggered.connect(lambda _c=False, k=key: self.set_theme(k))
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.list.setFocus)
+        leave_search = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.list.setFocus)
+        leave_search.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _focus_search(self) -> None:
         self.search.setFocus()

@@ -83,3 +83,12 @@ def wait_writes(qtbot, window: MainWindow) -> None:
     assert window.bridge is not None
     window.bridge.wait(20_000)
     qtbot.wait(50)
+
+
+def open_slug(qtbot, window: MainWindow, slug: str) -> int:
+    """Show the story with ``slug`` in ``window`` and wait until it is on screen."""
+    story_id = library_of(window).stories.resolve(slug)
+    if window.editing.story_id != story_id:
+        with qtbot.waitSignal(window.editing.opened, timeout=20_000):
+            window.open_story(story_id)
+    return story_id

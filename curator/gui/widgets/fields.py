@@ -260,7 +260,7 @@ class StoryFieldsForm(QWidget):
             photo=self.photo.text(),
             photo_credit=self.photo_credit.text(),
             photo_caption=self.photo_caption.text(),
-            status=self.status.currentData(),
+            status=Status(self.status.currentData()),
             tags=split_tags(self.tags.text()),
             language=language,
         )

@@ -47,7 +47,8 @@ class FindBar(QWidget):
         self.replace_button.clicked.connect(self.replace)
         self.replace_all_button.clicked.connect(self.replace_all)
         close.clicked.connect(self.close_bar)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        close_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        close_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.hide()
 
     def open_find(self, *, replace: bool = False) -> None:

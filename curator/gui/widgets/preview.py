@@ -160,10 +160,14 @@ class PreviewPane(QStackedWidget):
         if self.view is not None and self._page is not None:
             import shiboken6
 
-            # The page must go before its profile, or QtWebEngine complains at exit.
-            self.view.setPage(None)
-            shiboken6.delete(self._page)
-            self._page = None
+            # Page, then view, then profile: QtWebEngine wants every page gone before its profile.
+            page, view, profile = self._page, self.view, self._profile
+            self._page = self.view = self._profile = None
+            self._loaded = False
+            shiboken6.delete(page)
+            shiboken6.delete(view)
+            shiboken6.delete(profile)
+            self.setCurrentWidget(self._placeholder)
 
     # ------------------------------------------------------------------------------------ content
 
