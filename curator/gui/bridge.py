@@ -39,6 +39,7 @@ class LibraryBridge(QObject):
         # Reads (pages, stories, counts) may overlap each other and the write in progress (WAL).
         self._reads = SerialExecutor("reads", threads=2)
         self._pending_writes = 0
+        self._closed = False
 
     def read(
         self,
@@ -47,7 +48,9 @@ class LibraryBridge(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Task:
         lib = self.library
-        return self._reads.submit(lambda _task: fn(lib), on_done=on_done, on_error=on_error or self._unhandled)
+        return self._reads.submit(
+            lambda _task: fn(lib), on_done=self._guard(on_done), on_error=self._guard(on_error or self._unhandled)
+        )
 
     def write(
         self,
@@ -61,6 +64,8 @@ class LibraryBridge(QObject):
             self.writing.emit(True)
 
         def done(result: Any) -> None:
+            if self._closed:
+                return
             self._write_over()
             if on_done is not None:
                 on_done(result)
@@ -69,6 +74,8 @@ class LibraryBridge(QObject):
                 self.changed.emit(changes)
 
         def failed(exc: BaseException) -> None:
+            if self._closed:
+                return
             self._write_over()
             (on_error or self._unhandled)(exc)
 
@@ -81,6 +88,18 @@ class LibraryBridge(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         return self._writes.wait(msecs) and self._reads.wait(msecs)
+
+    def close(self) -> None:
+        """Wait for the work under way; results that arrive later are dropped (their views are gone)."""
+        self.wait(10_000)
+        self._closed = True
+
+    def _guard(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def guarded(value: Any) -> None:
+            if not self._closed:
+                callback(value)
+
+        return guarded
 
     @property
     def busy_writing(self) -> bool:

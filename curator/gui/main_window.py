@@ -507,12 +507,11 @@ class MainWindow(QMainWindow):
             return
         self._shut = True
         self.save_state()
-        if self.transfers is not None and self.transfers.active is not None:
-            self.transfers.active.cancel()
-            self.transfers.wait(10_000)
+        if self.transfers is not None:
+            self.transfers.close()
         self.editing.shutdown()
         if self.bridge is not None:
-            self.bridge.wait(10_000)
+            self.bridge.close()
         if not self.editing.unsaved_ids():
             self.ctx.recovery.clear()
         self.preview.shutdown()

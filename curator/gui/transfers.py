@@ -59,6 +59,7 @@ class Transfers(QObject):
         self._runner = SerialExecutor("transfers")
         self.last_export_folder = ""
         self.active: Task | None = None
+        self._closed = False
 
     # ---------------------------------------------------------------------------------------- import
 
@@ -203,9 +204,18 @@ class Transfers(QObject):
 
     def _summary(self, kind: str, title: str, summary: str, problems: list[str]) -> None:
         self.active = None
+        if self._closed:
+            return
         dialog = SummaryDialog(title, summary, problems, self._window)
         self.finished.emit(kind, dialog)
         dialog.open()
 
     def wait(self, msecs: int = -1) -> bool:
         return self._runner.wait(msecs)
+
+    def close(self) -> None:
+        """Cancel what runs, wait for it, and show nothing more."""
+        if self.active is not None:
+            self.active.cancel()
+        self._runner.wait(10_000)
+        self._closed = True

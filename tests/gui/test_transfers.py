@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import warnings
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from curator.services.dto import StoryFields
 from tests.gui.conftest import library_of
 
 
-class Stop(Exception):
+class StopRequestedError(Exception):
     pass
 
 
@@ -28,11 +29,11 @@ def test_a_task_reports_progress_and_stops_when_cancelled(qtbot) -> None:
             started.set()
             task.report(i, 10_000, f"file-{i}.md")
             if task.is_cancelled():
-                raise Stop("cancelled")
+                raise StopRequestedError("cancelled")
             threading.Event().wait(0.001)
         return 10_000
 
-    task = Task(job, cancel_exceptions=(Stop,))
+    task = Task(job, cancel_exceptions=(StopRequestedError,))
     dialog = TaskProgressDialog("Importing", task)
     qtbot.addWidget(dialog)
     runner = SerialExecutor("test")
@@ -44,7 +45,7 @@ def test_a_task_reports_progress_and_stops_when_cancelled(qtbot) -> None:
         started.wait(5)
         qtbot.waitUntil(lambda: bool(progress), timeout=5_000)
         dialog.cancel_button.click()
-    assert isinstance(blocker.args[0], Stop)
+    assert isinstance(blocker.args[0], StopRequestedError)
     assert "file-" in dialog.label.text() or dialog.label.text() == "Cancelling…"
     runner.wait()
 
@@ -64,14 +65,14 @@ def drop_files(view, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point = QPointF(view.viewport().rect().center())
-    enter = QDragEnterEvent(
-        point.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # Qt 6.12 marks the only constructor deprecated
+        enter = QDragEnterEvent(
+            point.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
     QApplication.sendEvent(view.viewport(), enter)
     assert enter.isAccepted()
-    drop = QDropEvent(
-        point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
+    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(view.viewport(), drop)
 
 
