@@ -111,6 +111,7 @@ def open_library(db_url: str) -> tuple[Any, Library, Any]:
 def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path | None = None) -> int:
     """Run the desktop app on the library at ``db_url`` until the window closes; returns the exit code."""
     app = make_application()
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from curator.gui.errors import ErrorReporter
@@ -146,7 +147,15 @@ def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path
     task = Task(lambda _t: ctx.open_library(), name="open library")
     task.signals.finished.connect(opened)
     task.signals.failed.connect(failed)
-    opener.start(task)
+
+    def start_opening() -> None:
+        if not task.done.is_set() and task not in opener._running:
+            opener.start(task)
+
+    # Opening imports SQLAlchemy on a worker thread; started before the first paint, it would hold the
+    # interpreter lock while the list asks Python for every cell it draws, and the window would appear later.
+    window.list_painted.connect(start_opening)
+    QTimer.singleShot(1000, start_opening)
     code = app.exec()
     opener.wait()
     rows, query = window.snapshot_rows()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from curator.gui.actions import AppActions
 from curator.gui.document import EditingController
@@ -134,6 +134,11 @@ class MainWindow(QMainWindow):
             self.main_split.addWidget(w)
         self.main_split.setStretchFactor(2, 1)
         self.main_split.setStretchFactor(3, 1)
+        for splitter in (self.main_split, self.editor_split):
+            splitter.setHandleWidth(1)
+        for frame in (self.sidebar, self.list, self.editor):
+            frame.setFrameShape(QFrame.Shape.NoFrame)
+        list_layout.setContentsMargins(0, 0, 0, 0)
         self.setCentralWidget(self.main_split)
 
     def _wire(self) -> None:

@@ -80,13 +80,8 @@ class PreviewRenderer(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread = QThread()
-        self._thread.setObjectName("preview-render")
-        self._worker = _Worker()
-        self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.render)
-        self._worker.done.connect(self._on_done)
-        self._thread.start()
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
         self._busy = False
         self._generation = 0
         self._pending_story: Story | None = None
@@ -107,7 +102,19 @@ class PreviewRenderer(QObject):
     def busy(self) -> bool:
         return self._busy
 
+    def _start_thread(self) -> None:
+        # Started on the first render, not at start-up.
+        self._thread = QThread()
+        self._thread.setObjectName("preview-render")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.render)
+        self._worker.done.connect(self._on_done)
+        self._thread.start()
+
     def _send(self) -> None:
+        if self._thread is None:
+            self._start_thread()
         request = RenderRequest(self._generation, self._pending_story, self._pending_text)
         self._pending_story, self._pending_text = None, None
         self._busy = True
@@ -120,5 +127,6 @@ class PreviewRenderer(QObject):
         self.rendered.emit(result)
 
     def shutdown(self) -> None:
-        self._thread.quit()
-        self._thread.wait(5000)
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(5000)

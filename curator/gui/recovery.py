@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 from curator.services.dto import StoryFields
@@ -87,13 +88,20 @@ class RecoveryStore:
     def __init__(self, path: Path, library: str) -> None:
         self.path = path
         self.library = library
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.execute(_SCHEMA)
+        self._ready = False
+
+    @cached_property
+    def owner(self) -> str:
+        return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
+        if not self._ready:
+            # Made on first use, not at start-up: the window has better things to do before it first paints.
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path, timeout=5)) as conn, conn:
+                conn.execute(_SCHEMA)
+            self._ready = True
         with closing(sqlite3.connect(self.path, timeout=5)) as conn:
             conn.execute("PRAGMA synchronous = FULL")
             with conn:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,7 @@ def file_signature(path: Path) -> list[Any] | None:
 
 
 def _encode(row: StorySummary) -> dict[str, Any]:
-    data = asdict(row)
+    data = {f.name: getattr(row, f.name) for f in fields(row)}  # shallow: asdict deep-copies, slowly
     data["status"] = row.status.value
     for key in ("created_at", "updated_at", "published_at", "deleted_at"):
         value = data[key]

@@ -8,20 +8,6 @@ from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
 
-_STYLE = """
-QSplitter::handle { background: palette(mid); }
-QSplitter::handle:horizontal { width: 1px; }
-QSplitter::handle:vertical { height: 1px; }
-#sidebar { border: none; background: palette(window); }
-#sidebar::item { padding: 3px 2px; }
-#searchField { margin: 4px; }
-#storyList { border: none; }
-#editor { border: none; }
-#storyFields QLineEdit#headlineField { background: transparent; }
-#storyFields { background: palette(base); }
-#previewPlaceholder { color: palette(mid); qproperty-alignment: AlignCenter; }
-"""
-
 
 def dark_palette() -> QPalette:
     p = QPalette()
@@ -69,6 +55,7 @@ def apply_theme(app: QApplication, theme: str = "system") -> bool:
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")  # the same look everywhere, and a palette that is fully honoured
     dark = theme == "dark" or (theme == "system" and system_prefers_dark(app))
+    # No application style sheet: it would slow down every widget's polish and paint. The few custom
+    # looks are set on the widgets themselves.
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
-    app.setStyleSheet(_STYLE)
     return dark

@@ -17,7 +17,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from curator.core.status import Status
-from curator.core.text import sort_key
 from curator.services.dto import ChangeSet, Page, Scope, Sort, StorySummary
 
 log = logging.getLogger(__name__)
@@ -64,6 +63,8 @@ Reader = Callable[..., Any]
 def _row_key(row: StorySummary, query: ListQuery) -> tuple[Any, ...]:
     """The position a row takes in ``query``'s order, as the search service orders it (ascending tuples)."""
     if query.sort == Sort.HEADLINE:
+        from curator.core.text import sort_key  # the same key the library sorts by
+
         return (sort_key(row.headline), row.id)
     if query.sort == Sort.STATUS:
         rank = row.status.rank

@@ -15,7 +15,7 @@ import re
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from curator.gui.preview_render import PreviewRenderer, RenderResult
@@ -99,6 +99,7 @@ class PreviewPane(QStackedWidget):
         self._placeholder = QLabel("Preview")
         self._placeholder.setObjectName("previewPlaceholder")
         self._placeholder.setEnabled(False)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setMinimumWidth(120)
         self.addWidget(self._placeholder)
         self.renderer = PreviewRenderer(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 SEARCH_HELP = (
@@ -20,11 +21,13 @@ class SearchField(QLineEdit):
         self.setPlaceholderText('Search  (tag:… status:… "phrase" word*)')
         self.setToolTip(SEARCH_HELP)
         self.setClearButtonEnabled(True)
+        self.setTextMargins(2, 2, 2, 2)
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self._fire)
         self.textChanged.connect(lambda _t: self._timer.start())
         self.returnPressed.connect(self._fire)
         self._last = ""
+        self.setProperty("invalid", False)
 
     def _fire(self) -> None:
         self._timer.stop()
@@ -35,6 +38,18 @@ class SearchField(QLineEdit):
 
     def show_error(self, message: str | None) -> None:
         """Mark the field when the query cannot be understood (the list keeps its last results)."""
-        self.setProperty("invalid", bool(message))
-        self.setStyleSheet("QLineEdit { border: 1px solid #c0392b; }" if message else "")
+        invalid = bool(message)
+        if self.property("invalid") == invalid:
+            if invalid:
+                self.setToolTip(f"{message}\n\n{SEARCH_HELP}")
+            return
+        self.setProperty("invalid", invalid)
+        palette = self.palette()
+        if invalid:
+            base = palette.color(QPalette.ColorRole.Base)
+            tint = QColor("#5c1f1f") if base.lightness() < 128 else QColor("#fde2e2")
+            palette.setColor(QPalette.ColorRole.Base, tint)
+            self.setPalette(palette)
+        else:
+            self.setPalette(QPalette())
         self.setToolTip(f"{message}\n\n{SEARCH_HELP}" if message else SEARCH_HELP)

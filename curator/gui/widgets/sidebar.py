@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -54,6 +54,7 @@ class Sidebar(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+        self._row_height = self.fontMetrics().height() + 8
 
         self.all_item = self._item(None, "All stories", "all")
         self.status_group = self._group("Status")
@@ -70,6 +71,7 @@ class Sidebar(QTreeWidget):
 
     def _group(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [title.upper()])
+        item.setSizeHint(0, QSize(0, self._row_height + 6))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = item.font(0)
         font.setBold(True)
@@ -80,6 +82,7 @@ class Sidebar(QTreeWidget):
 
     def _item(self, parent: QTreeWidgetItem | None, label: str, kind: str, value: str = "") -> QTreeWidgetItem:
         item = QTreeWidgetItem([label])
+        item.setSizeHint(0, QSize(0, self._row_height))
         item.setData(0, KIND_ROLE, kind)
         item.setData(0, VALUE_ROLE, value)
         item.setData(0, Qt.ItemDataRole.UserRole, label)
@@ -138,6 +141,7 @@ class Sidebar(QTreeWidget):
             item = self.tag_items.get(key)
             if item is None:
                 item = QTreeWidgetItem([tag.name])
+                item.setSizeHint(0, QSize(0, self._row_height))
                 item.setData(0, KIND_ROLE, "tag")
                 self.tag_group.insertChild(position, item)
                 self.tag_items[key] = item
