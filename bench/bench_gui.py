@@ -154,7 +154,7 @@ def latency_child() -> None:
     from curator.render.markdown import render_markdown
     from curator.services.dto import StoryFields
 
-    app = make_application()
+    make_application()
     home = Path(os.environ["CURATOR_HOME"])
     ctx = AppContext.create(AppPaths.default(), f"sqlite:///{home / 'latency.sqlite'}")
     library = ctx.open_library()
@@ -184,9 +184,10 @@ def latency_child() -> None:
     spin_until(lambda: window.preview.loaded)
     print("keystroke -> preview updated (median / p95 / max of 40 keystrokes; UI thread = time the key press")
     print("itself took on the UI thread; render = block render on the preview thread)")
-    for size in sizes:
+
+    def measure(size: int) -> str:
         window.open_story(ids[size])
-        spin_until(lambda s=size: window.editing.story_id == ids[s])
+        spin_until(lambda: window.editing.story_id == ids[size])
         updates = [0]
         stamp = [0.0]
 
@@ -215,23 +216,26 @@ def latency_child() -> None:
             t0 = time.perf_counter()
             QTest.keyClick(window.editor, "x" if i % 2 == 0 else Qt.Key.Key_Space)
             ui.append(time.perf_counter() - t0)
-            spin_until(lambda b=before: updates[0] > b)
+            spin_until(lambda before=before: updates[0] > before)
             latencies.append(stamp[0] - t0)
             # A typist's pace: about 8 keys a second.
             pause = QEventLoop()
             QTimer.singleShot(120, pause.quit)
             pause.exec()
         window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        window.preview.updated.disconnect(counted)
+        window.preview.rendered_in.disconnect(renders.append)
+        window.editing.revert()
         ms = sorted(x * 1000 for x in latencies)
-        print(
+        return (
             f"  {word_count(text):>6,} words: {statistics.median(ms):6.1f} / {ms[int(len(ms) * 0.95) - 1]:6.1f} / "
             f"{ms[-1]:6.1f} ms   (UI thread {statistics.median(ui) * 1000:.1f} ms, render "
             f"{statistics.median(renders or [0]) * 1000:.1f} ms; one full render of the body: "
             f"{min(full) * 1000:.0f} ms)"
         )
-        window.preview.updated.disconnect(counted)
-        window.preview.rendered_in.disconnect(renders.append)
-        window.editing.revert()
+
+    for size in sizes:
+        print(measure(size), flush=True)
     window.force_close()
     ctx.close()
 
