@@ -57,6 +57,7 @@ def probe_retext() -> None:
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
             if not self.done and event.type() == QEvent.Type.Paint:
                 self.done = True
+                QApplication.instance().removeEventFilter(self)
                 painted = time.time()
                 QTimer.singleShot(0, lambda: (_report(painted=painted), QApplication.quit()))
             return False
@@ -96,6 +97,9 @@ def probe_curator(library: str, *, rss: bool) -> None:
                     model = view.model()
                     if model is not None and model.rowCount() > 0:
                         self.done = True
+                        # An application-wide Python filter sees every event of QtWebEngine's internal objects
+                        # too (some while they are being destroyed): remove it as soon as it has seen enough.
+                        QApplication.instance().removeEventFilter(self)
                         painted = time.time()
                         rows = model.rowCount()
                         QTimer.singleShot(0, lambda: self.after_paint(view, painted, rows))
