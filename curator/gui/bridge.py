@@ -46,7 +46,9 @@ class LibraryBridge(QObject):
         fn: Callable[[Library], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
-    ) -> Task:
+    ) -> Task | None:
+        if self._closed:
+            return None  # the window is closing: nothing will show the result
         lib = self.library
         return self._reads.submit(
             lambda _task: fn(lib), on_done=self._guard(on_done), on_error=self._guard(on_error or self._unhandled)
@@ -57,7 +59,10 @@ class LibraryBridge(QObject):
         fn: Callable[[Library], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-    ) -> Task:
+    ) -> Task | None:
+        if self._closed:
+            log.error("a write was asked for after the library was closed; it was not made")
+            return None
         lib = self.library
         self._pending_writes += 1
         if self._pending_writes == 1:

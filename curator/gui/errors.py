@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.core.errors import CuratorError
@@ -29,19 +30,25 @@ def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
     qt_log.log(_QT_LEVELS.get(kind, logging.INFO), "%s", message)
 
 
-class ErrorReporter:
-    """Installed as ``sys.excepthook`` by the app; shows at most one dialog at a time."""
+class ErrorReporter(QObject):
+    """Installed as ``sys.excepthook`` (and ``threading.excepthook``) by the app; shows one dialog at a time,
+    always on the UI thread."""
+
+    _show_later = Signal(str, str, object)
 
     def __init__(self, log_path: str | None) -> None:
+        super().__init__()
         self.log_path = log_path
         self._showing = False
         self.shown: list[str] = []  # messages shown, for tests
+        self._show_later.connect(self.show)  # queued when emitted from another thread
 
     def install(self) -> None:
         sys.excepthook = self.handle
+        threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback)
         qInstallMessageHandler(_qt_message)
 
-    def handle(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    def handle(self, kind: type[BaseException], exc: BaseException | None, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
@@ -60,8 +67,11 @@ class ErrorReporter:
         )
 
     def show(self, title: str, message: str, details: str | None) -> None:
-        self.shown.append(message)
         app = QApplication.instance()
+        if app is not None and threading.current_thread() is not threading.main_thread():
+            self._show_later.emit(title, message, details)  # dialogs belong to the UI thread
+            return
+        self.shown.append(message)
         if self._showing or app is None:
             return
         self._showing = True

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from curator.gui.actions import AppActions
+from curator.gui.dialogs import present
 from curator.gui.document import EditingController
 from curator.gui.models.story_table import ID_ROLE, ListQuery, StoryTableModel
 from curator.gui.widgets.editor import MarkdownEditor
@@ -249,8 +250,8 @@ class MainWindow(QMainWindow):
         self._apply_query(force=True)
         self.refresh_counts()
         self.status.set_state("")
-        self.offer_recovery()
         QTimer.singleShot(0, self.preview.ensure_view)
+        self.offer_recovery()
         self.library_attached.emit()
 
     def _background_error(self, exc: BaseException) -> None:
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
 
         dialog = ConflictDialog(conflict, self)
         dialog.resolved.connect(lambda choice, merged: self.editing.resolve_conflict(conflict, choice, merged))
-        dialog.open()
+        present(dialog)
         return dialog
 
     def show_history(self) -> Any:
@@ -376,7 +377,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = HistoryDialog(self.bridge, self.editing.story_id, self.editing.current_fields(), self)
         dialog.restore_requested.connect(self.editing.restore_revision)
-        dialog.open()
+        present(dialog)
         return dialog
 
     def offer_recovery(self) -> Any:
@@ -389,8 +390,23 @@ class MainWindow(QMainWindow):
         dialog = RecoveryDialog(orphans, self)
         dialog.restore.connect(self._restore_drafts)
         dialog.discard.connect(lambda drafts: self.ctx.recovery.discard([d.story_id for d in drafts]))
-        QTimer.singleShot(0, dialog.open)
+        self._when_settled(lambda: present(dialog))
         return dialog
+
+    def _when_settled(self, callback: Any, *, timeout_ms: int = 3000) -> None:
+        """Call back once the preview has first shown its page (or after ``timeout_ms``): the web view
+        re-creates the window's native surface when it first draws, which would cover a dialog opened earlier."""
+        done = False
+
+        def once() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                self.preview.updated.disconnect(once)
+                callback()
+
+        self.preview.updated.connect(once)
+        QTimer.singleShot(timeout_ms, once)
 
     def _restore_drafts(self, drafts: list[Draft]) -> None:
         self.editing.adopt(drafts)
@@ -511,6 +527,8 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        if self.bridge is not None:
+            self._counts_timer.stop()
         self.save_state()
         if self.transfers is not None:
             self.transfers.close()

@@ -56,14 +56,18 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn(self)
-        except self._cancel_exceptions as exc:
-            self.signals.cancelled.emit(exc)
-        except BaseException as exc:
-            log.debug("background task %s failed", self.name, exc_info=True)
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
+            try:
+                result = self._fn(self)
+            except self._cancel_exceptions as exc:
+                self.signals.cancelled.emit(exc)
+            except BaseException as exc:
+                log.debug("background task %s failed", self.name, exc_info=True)
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.finished.emit(result)
+        except RuntimeError:
+            # The app is shutting down and whoever was waiting for this result is gone.
+            log.debug("background task %s finished after its listeners were gone", self.name)
         finally:
             self.done.set()
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from curator.core.errors import CuratorError
+from curator.gui.dialogs import present
 from curator.gui.dialogs.transfer import ExportDialog, SummaryDialog, TaskProgressDialog
 from curator.gui.tasks import SerialExecutor, Task
 from curator.services.dto import ChangeSet
@@ -125,7 +126,7 @@ class Transfers(QObject):
             len(self._selected_ids()), self._list_query(), self._window, folder=self.last_export_folder
         )
         dialog.chosen.connect(self.export_many)
-        dialog.open()
+        present(dialog)
         return dialog
 
     def export_many(self, fmt: str, which: str, out_dir: Path) -> Task:
@@ -199,7 +200,7 @@ class Transfers(QObject):
         task.signals.failed.connect(failed)
         self.active = task
         self._runner.start(task)
-        progress.open()
+        present(progress)
         return task
 
     def _summary(self, kind: str, title: str, summary: str, problems: list[str]) -> None:
@@ -208,7 +209,7 @@ class Transfers(QObject):
             return
         dialog = SummaryDialog(title, summary, problems, self._window)
         self.finished.emit(kind, dialog)
-        dialog.open()
+        present(dialog)
 
     def wait(self, msecs: int = -1) -> bool:
         return self._runner.wait(msecs)

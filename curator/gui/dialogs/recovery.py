@@ -40,6 +40,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.resize(600, 320)
 
     def _restore(self) -> None:
         self.restore.emit(self.drafts)
