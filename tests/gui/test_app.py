@@ -127,4 +127,3 @@ def test_the_app_works_on_postgresql(qtbot, pg_url: str, app_paths) -> None:
     finally:
         window.force_close()
         ctx.close()
-
