@@ -47,7 +47,7 @@ def _para(kind: str, inner: str) -> str:
 
 
 def body_diff(old: str, new: str) -> tuple[str, int]:
-    """HTML for the body's changes, and how many paragraphs changed."""
+    """HTML for the body's changes, and how many paragraphs (non-blank lines) changed."""
     a, b = old.split("\n"), new.split("\n")
     out: list[str] = []
     changed = 0
@@ -65,7 +65,7 @@ def body_diff(old: str, new: str) -> tuple[str, int]:
                 out += [_para("same", html.escape(x)) for x in run]
             continue
         olds, news = a[i1:i2], b[j1:j2]
-        changed += max(len(olds), len(news))
+        changed += max(sum(1 for x in olds if x.strip()), sum(1 for x in news if x.strip()))
         for k in range(max(len(olds), len(news))):
             if k < len(olds) and k < len(news):
                 out.append(_para("changed", _words(olds[k], news[k])))
