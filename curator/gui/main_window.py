@@ -27,7 +27,8 @@ from curator.gui.widgets.search_field import SearchField
 from curator.gui.widgets.sidebar import Sidebar, SidebarFilter
 from curator.gui.widgets.status_bar import StatusBar
 from curator.gui.widgets.story_list import StoryListView
-from curator.services.dto import Scope, Sort, StorySummary
+from curator.gui.window_state import restore_window_state, save_window_state
+from curator.services.dto import Scope, StorySummary
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
     from curator.services.errors import ConflictError
 
 log = logging.getLogger(__name__)
-
-DEFAULT_SIZES = {"main": [180, 370, 500, 430], "editor": [200, 600]}
 
 
 class _FirstPaint(QObject):
@@ -196,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def show_snapshot(self, query: ListQuery, rows: Sequence[StorySummary]) -> None:
         """Rows remembered from the last run, shown until the library is open (see curator.gui.snapshot)."""
-        if query == self._list_query():
+        if query == self.list_query():
             self.model.show_snapshot(query, rows)
 
     def snapshot_rows(self) -> tuple[list[StorySummary], ListQuery]:
@@ -278,7 +277,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------ list & query
 
-    def _list_query(self) -> ListQuery:
+    def list_query(self) -> ListQuery:
         f: SidebarFilter = self.sidebar.current_filter
         text = " ".join(x for x in (f.query(), self.search.text().strip()) if x)
         current = self.model.query
@@ -286,7 +285,7 @@ class MainWindow(QMainWindow):
 
     def _apply_query(self, *, force: bool = False) -> None:
         self.search.show_error(None)
-        self.model.set_query(self._list_query(), force=force)
+        self.model.set_query(self.list_query(), force=force)
 
     def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
         self.model.sort(column, order)
@@ -436,51 +435,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------ state
 
     def _restore_state(self) -> None:
-        s = self.settings
-        geometry = s.bytes("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        for name, splitter in (("main", self.main_split), ("editor", self.editor_split)):
-            state = s.bytes(f"window/split_{name}")
-            if state is None or not splitter.restoreState(state) or 0 in splitter.sizes()[2:]:
-                splitter.setSizes(DEFAULT_SIZES[name])
-        header = s.bytes("list/header")
-        if header is not None:
-            self.list.horizontalHeader().restoreState(header)
-        kind = s.value("list/filter_kind", "all", str)
-        self.sidebar.select_filter(SidebarFilter(kind, s.value("list/filter_value", "", str)))
-        try:
-            sort = Sort(s.value("list/sort", Sort.UPDATED.value, str))
-        except ValueError:
-            sort = Sort.UPDATED
-        descending = s.value("list/descending", True, bool)
-        self.model.set_query(ListQuery(self._list_query().text, self.sidebar.current_filter.scope, sort, descending))
-        section, order = self.model.sort_section()
-        self.list.horizontalHeader().setSortIndicator(section, order)
-        details = s.value("editor/details", True, bool)
-        self.fields.set_details_visible(details)
-        self.actions["toggle_details"].setChecked(details)
-        preview = s.value("view/preview", True, bool)
-        self.actions["toggle_preview"].setChecked(preview)
-        self.preview.setVisible(preview)
-        self.actions.theme.get(s.theme, self.actions.theme["system"]).setChecked(True)
+        restore_window_state(self)
 
     def save_state(self) -> None:
-        s = self.settings
-        s.set("window/geometry", self.saveGeometry())
-        s.set("window/split_main", self.main_split.saveState())
-        s.set("window/split_editor", self.editor_split.saveState())
-        s.set("list/header", self.list.horizontalHeader().saveState())
-        f = self.sidebar.current_filter
-        s.set("list/filter_kind", f.kind)
-        s.set("list/filter_value", f.value)
-        s.set("list/sort", self.model.query.sort.value)
-        s.set("list/descending", self.model.query.descending)
-        s.set("editor/details", self.fields.details.isVisibleTo(self.fields))
-        s.set("view/preview", self.actions["toggle_preview"].isChecked())
-        if self.editing.story_id is not None:
-            s.set("editor/last_story", self.editing.story_id)
-        s.sync()
+        save_window_state(self)
 
     # ------------------------------------------------------------------------------------ closing
 
