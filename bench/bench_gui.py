@@ -74,12 +74,13 @@ def bench_startup(library: Path, runs: int, retext: Path | None) -> dict[str, li
     env = _env(home)
     curator = [sys.executable, str(PROBE), "curator-start", str(library)]
     snapshot = home / "cache" / "list-snapshot.json"
-    times: dict[str, list[float]] = {"retext": [], "cold": [], "warm": []}
+    times: dict[str, list[float]] = {"retext": [], "floor": [], "cold": [], "warm": []}
     try:
         _probe(curator, env)  # warm the OS file cache; leaves a snapshot for the first warm run
         for _ in range(runs):
             if retext is not None:
                 times["retext"].append(_probe([str(retext), str(PROBE), "retext"], env)["startup"])
+            times["floor"].append(_probe([sys.executable, str(PROBE), "pyside-floor"], env)["startup"])
             times["warm"].append(_probe(curator, env)["startup"])
             snapshot.unlink(missing_ok=True)
             times["cold"].append(_probe(curator, env)["startup"])
@@ -267,6 +268,7 @@ def main() -> None:
     medians = {k: statistics.median(v) for k, v in times.items() if v}
     for key, label in (
         ("retext", "ReText 8, empty window"),
+        ("floor", "bare PySide6 window, 100-row table"),
         ("warm", "Curator, 100k library (usual start)"),
         ("cold", "Curator, 100k library (no snapshot)"),
     ):
@@ -275,6 +277,7 @@ def main() -> None:
     if "retext" in medians:
         print(f"  ratio warm / ReText: {medians['warm'] / medians['retext']:.2f}x   (target <= 0.6x)")
         print(f"  ratio cold / ReText: {medians['cold'] / medians['retext']:.2f}x")
+        print(f"  ratio bare PySide6 window / ReText: {medians['floor'] / medians['retext']:.2f}x (the floor)")
 
     print()
     print(bench_latency().rstrip())

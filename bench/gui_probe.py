@@ -3,6 +3,7 @@
     python gui_probe.py curator-start LIBRARY   # Curator on LIBRARY: time the list is painted with stories
     python gui_probe.py curator-rss LIBRARY     # ... then open a story, page the list, report peak memory
     python gui_probe.py retext                  # ReText 8 (run with ReText's own interpreter): empty window
+    python gui_probe.py pyside-floor            # the least a PySide6 app can do: a window with a 100-row table
 
 Each prints one line ``PROBE key=value ...``; ``painted`` is a wall-clock time (time.time()) so the parent can
 subtract its own clock reading taken just before it started the process.
@@ -74,6 +75,46 @@ def probe_retext() -> None:
     from ReText.__main__ import main
 
     main()
+
+
+def probe_pyside_floor() -> None:
+    """A bare PySide6 window with a 100-row table model: what any PySide6 app pays before it shows a list."""
+    from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+
+    class Rows(QAbstractTableModel):
+        def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's names
+            return 0 if parent.isValid() else 100
+
+        def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's names
+            return 0 if parent.isValid() else 3
+
+        def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+            return f"Story {index.row()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                app.removeEventFilter(self)
+                painted = time.time()
+                QTimer.singleShot(0, lambda: (_report(painted=painted), app.quit()))
+            return False
+
+    window = QMainWindow()
+    view = QTableView()
+    model = Rows()
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.resize(1480, 900)
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    window.show()
+    app.exec()
 
 
 def probe_curator(library: str, *, rss: bool) -> None:
@@ -155,6 +196,8 @@ if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "retext":
         probe_retext()
+    elif mode == "pyside-floor":
+        probe_pyside_floor()
     elif mode in ("curator-start", "curator-rss"):
         probe_curator(sys.argv[2], rss=mode == "curator-rss")
     else:
