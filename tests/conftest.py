@@ -16,7 +16,18 @@ from curator.db.migrate import open_database
 from curator.services.library import Library
 
 PG_URL = os.environ.get("CURATOR_TEST_PG_URL")
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _shared_dir() -> Path:
+    """The shared folder beside the checkout (``../shared``), also found from a git worktree nested deeper."""
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:]:
+        if (parent / "shared" / "samples").is_dir():
+            return parent / "shared"
+    return here.parents[2] / "shared"
+
+
+SHARED = _shared_dir()
 SAMPLE_STORY = SHARED / "samples" / "orda-us-russia-talks.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -8,11 +8,22 @@ span of its phrase, its sentence, and the source it credits, all as offsets into
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from curator.core.text import fold
 from curator.factcheck.model import SourceKind
-from curator.factcheck.text import LEADING_WORDS, LOWER, NAME, ORGANISATION_WORDS, Document, Span, word_set
+from curator.factcheck.text import (
+    LEADING_WORDS,
+    LOWER,
+    NAME,
+    ORGANISATION_WORDS,
+    Document,
+    Span,
+    ru_stem,
+    word_set,
+)
 
 # ----------------------------------------------------------------------------------------------- results
 
@@ -90,16 +101,27 @@ _TRIGGER_RE = re.compile(
     )
 )
 
+# The first words of the triggers: only where one stands is the trigger pattern tried (much faster than
+# scanning the whole text with it).
+_FIRST_WORDS = frozenset({"according", "According", "put", "citing", "Citing", *_PASSIVE_FAMILY, *_VERB_FAMILY})
+_RU_FIRST_WORDS = frozenset({"по", "со", "как"})
+_RU_VERB_RE = re.compile(rf"{_RU_PRESENT}|{_RU_SPEECH}")
+# Candidates: an English first word, or any word outside Latin-1 (Russian triggers are checked one by one).
+_CANDIDATE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")\b|[^\x00-\xff\W\d_]+")
+
 # Words between a subject and its verb: "Karasin has said", "TASS later reported".
 _AUX = (
     r"(?:has|have|had|also|later|earlier|previously|further|then|reportedly|recently|separately|again|once"
     r"|всё|уже|также|ранее|позже|тоже)"
 )
+# Punctuation no name or role phrase runs across ("." is not here: Orda.kz, U.S.).
+_LAST_BREAK_RE = re.compile(r"[,;:()\[\]\"“”«»„—–!?]")
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.’'&-])(?P<art>[Tt]he\s+)?(?P<name>{NAME})(?:\s+{_AUX})*\s*$")
 _ROLES = (
     r"officials|official|sources|source|spokesperson|spokesman|spokeswoman|spokespeople|diplomats|diplomat|experts|"
     r"expert|analysts|analyst|police|witnesses|witness|residents|observers|authorities|ministry|embassy|prosecutors|"
-    r"investigators|lawyers|lawyer|economists|economist|organizers|organisers|activists|insiders|people|media"
+    r"investigators|lawyers|lawyer|economists|economist|organizers|organisers|activists|insiders|people|media|"
+    r"traders|trader|farmers|bankers|executives|managers|doctors|scientists|researchers|critics|officers"
 )
 _ROLE_BEFORE_RE = re.compile(
     rf"(?<![\w’'-])(?P<np>(?:[\w’'.-]+\s+){{0,3}}(?:{_ROLES}))(?:\s+{_AUX})*\s*$", re.IGNORECASE
@@ -142,9 +164,10 @@ _KNOWN_OUTLETS = word_set(
     интерфакс риа рбк ведомости коммерсантъ коммерсант известия
     """
 )
+_KNOWN_OUTLET_STEMS = frozenset(ru_stem(name) for name in _KNOWN_OUTLETS)
 _PRONOUNS = word_set(
     """
-    he she they it we i you him her them us me one who which that this those these он она они оно мы я вы
+    he she they it we i you him her them us me who which that this those these он она они оно мы я вы
     его ее её их нам им ему ей это
     """
 )
@@ -162,6 +185,12 @@ _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _END_OF_CLAUSE_RE = re.compile(r"\s*(?:[.,;!?…:)]|$)")
 
 
+@lru_cache(maxsize=4096)
+def _folded(word: str) -> str:
+    return fold(word).strip("’'")
+
+
+@lru_cache(maxsize=4096)
 def source_key(name: str) -> str:
     """What identifies a source within a story: folded, without a leading article or possessive ending."""
     text = " ".join(name.replace("«", " ").replace("»", " ").replace("“", " ").replace("”", " ").split())
@@ -169,14 +198,18 @@ def source_key(name: str) -> str:
     return fold(_POSSESSIVE_RE.sub("", text)).strip(" .,\"'") or fold(text)
 
 
+@lru_cache(maxsize=4096)
 def guess_kind(name: str, role: str = "") -> SourceKind:
     """A first guess at what kind of source a name is, from its shape and the verb that credits it."""
     words = name.split()
     if not words:
         return SourceKind.OTHER
-    folded = [fold(w).strip("’'") for w in words]
-    if _DOMAIN_RE.search(words[-1]) or folded[-1] in _MEDIA_WORDS or source_key(name) in _KNOWN_OUTLETS:
+    folded = [_folded(w) for w in words]
+    key = source_key(name)
+    if _DOMAIN_RE.search(words[-1]) or folded[-1] in _MEDIA_WORDS or key in _KNOWN_OUTLETS:
         return SourceKind.OUTLET
+    if len(words) == 1 and ru_stem(key) in _KNOWN_OUTLET_STEMS:
+        return SourceKind.OUTLET  # an outlet's name in another case: «Интерфакса», ТАССу
     if any(w in _KNOWN_OUTLETS for w in folded[:1]) and len(words) <= 3:
         return SourceKind.OUTLET
     if any(w in _DOCUMENT_WORDS for w in folded):
@@ -197,9 +230,25 @@ class _Finder:
         self.doc = doc
         self.plain = doc.plain
 
+    def _triggers(self) -> Iterator[re.Match[str]]:
+        plain = self.plain
+        taken = 0
+        for word in _CANDIDATE_RE.finditer(plain):
+            if word.start() < taken:
+                continue
+            text = word.group()
+            if text not in _FIRST_WORDS:
+                low = text.casefold()
+                if low not in _RU_FIRST_WORDS and _RU_VERB_RE.fullmatch(low) is None:
+                    continue
+            match = _TRIGGER_RE.match(plain, word.start())
+            if match is not None:
+                taken = match.end()
+                yield match
+
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
-        for match in _TRIGGER_RE.finditer(self.plain):
+        for match in self._triggers():
             kind = match.lastgroup
             sentence = self.doc.sentence_at(match.start())
             if not (sentence.start <= match.start() < sentence.end):
@@ -284,7 +333,10 @@ class _Finder:
             cited = self._name_after(m.end(), sent.end, descriptor=True, needs_noun=True)
             if cited is not None:
                 source, via, end = cited, subject, cited.end
-        elif family in ("reports", "wrote") and subject.kind is SourceKind.OTHER:
+        elif family == "reports" and subject.kind is not SourceKind.DOCUMENT:
+            # "X reports" is how stories credit outlets; a person "reporting" is rare enough to fix by hand.
+            source = _with_kind(subject, SourceKind.OUTLET)
+        elif family == "wrote" and subject.kind is SourceKind.OTHER:
             source = _with_kind(subject, guess_kind(subject.name, "publisher"))
         trailing = self._trails(subject.start, end, sent)
         pattern = "after_quote" if trailing and family in _SPEECH_FAMILIES else family
@@ -365,15 +417,21 @@ class _Finder:
             return self._role_before(pos, floor)
         return None
 
+    def _clause_start(self, pos: int, floor: int, reach: int) -> int:
+        """Where the clause ending at ``pos`` begins, for a search that cannot cross punctuation anyway."""
+        lo = max(floor, pos - reach)
+        m = _LAST_BREAK_RE.search(self.plain[lo:pos][::-1])
+        return pos - m.start() if m is not None else lo
+
     def _name_before(self, pos: int, floor: int) -> Mention | None:
-        lo = max(floor, pos - 160)
+        lo = self._clause_start(pos, floor, 160)
         m = _NAME_BEFORE_RE.search(self.plain, lo, pos)
         if m is None:
             return None
         return self._mention(m.start("name"), m.end("name"), role="speaker")
 
     def _role_before(self, pos: int, floor: int) -> Mention | None:
-        lo = max(floor, pos - 80)
+        lo = self._clause_start(pos, floor, 80)
         m = _ROLE_BEFORE_RE.search(self.plain, lo, pos)
         if m is None:
             return None
@@ -432,17 +490,14 @@ class _Finder:
 
     def _mention(self, start: int, end: int, *, role: str = "") -> Mention | None:
         """A named source at ``start:end``; leading filler words ("Meanwhile", "President") are dropped."""
-        words = list(re.finditer(r"\S+", self.plain[start:end]))
-        while words and fold(words[0].group()).strip("’'") in LEADING_WORDS:
-            words.pop(0)
-        if not words:
+        cleaned = _clean_name(self.plain[start:end])
+        if cleaned is None:
             return None
-        start, end = start + words[0].start(), start + words[-1].end()
-        name = " ".join(w.group() for w in words).strip(' "“”«»„')
-        if not name or fold(name) in _PRONOUNS:
-            return None
+        skip, length, name, single = cleaned
+        start += skip
+        end = start + length
         kind = None
-        if len(words) == 1 and not name.isupper() and not _DOMAIN_RE.search(name):
+        if single and not name.isupper() and not _DOMAIN_RE.search(name):
             full = self.doc.full_name(_POSSESSIVE_RE.sub("", name), start)
             if full is not None:
                 name, kind = full, SourceKind.PERSON
@@ -471,6 +526,24 @@ class _Finder:
         return Mention(name, source_key(name), kind, start, end, link.url if link else "")
 
 
+_NON_SPACE_RE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=4096)
+def _clean_name(raw: str) -> tuple[int, int, str, bool] | None:
+    """A name as written, without leading filler words ("Meanwhile", "President"): (offset, length, name,
+    whether it is a single word), or None when nothing but filler or a pronoun is left."""
+    words = list(_NON_SPACE_RE.finditer(raw))
+    while words and _folded(words[0].group()) in LEADING_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    name = " ".join(w.group() for w in words).strip(' "“”«»„')
+    if not name or _folded(name) in _PRONOUNS:
+        return None
+    return words[0].start(), words[-1].end() - words[0].start(), name, len(words) == 1
+
+
 def _with_kind(mention: Mention, kind: SourceKind) -> Mention:
     return Mention(mention.name, mention.key, kind, mention.start, mention.end, mention.url)
 
@@ -486,7 +559,12 @@ def _tidy(found: list[Attribution]) -> list[Attribution]:
             continue
         seen.add(ident)
         if a.pattern == "cited" and a.via is None:
-            earlier = [b for b in out if b.sentence == a.sentence and b.source.key != a.source.key]
+            earlier = []
+            for b in reversed(out):
+                if b.sentence.start < a.sentence.start:
+                    break
+                if b.sentence == a.sentence and b.source.key != a.source.key:
+                    earlier.insert(0, b)
             if earlier:
                 a = Attribution(
                     a.start, a.end, a.sentence, a.pattern, a.trigger, a.source, a.speaker, earlier[-1].source

@@ -7,6 +7,7 @@ sentence: "Karasin told TASS that … “…”"); a surname is resolved to the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -81,13 +82,17 @@ def _marked(doc: Document, para: Span) -> list[tuple[int, int, str]]:
     return found
 
 
-def _credit(attributions: list[Attribution], start: int, end: int, sentence: Span) -> int | None:
+def _between(starts: list[int], lo: int, hi: int) -> range:
+    """Indexes of the items whose start (``starts`` is sorted) lies in ``lo:hi``."""
+    return range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))
+
+
+def _credit(attributions: list[Attribution], starts: list[int], start: int, end: int, sentence: Span) -> int | None:
     """The attribution that credits a quote at ``start:end`` (just after it, else before it, else after it)."""
     best: tuple[int, int] | None = None
     chosen = None
-    for i, a in enumerate(attributions):
-        if a.sentence != sentence and not (sentence.start <= a.start < sentence.end):
-            continue
+    for i in _between(starts, sentence.start, sentence.end):
+        a = attributions[i]
         if a.start <= start < a.end or start <= a.start < end:
             continue  # the quote names the attribution's source («Интерфакс»), or holds the attribution
         if a.start >= end:
@@ -102,9 +107,12 @@ def _credit(attributions: list[Attribution], start: int, end: int, sentence: Spa
     return chosen
 
 
-def _reported(doc: Document, attributions: list[Attribution], marked: list[tuple[int, int, str]]) -> list[Quote]:
+def _reported(
+    doc: Document, attributions: list[Attribution], starts: list[int], marked: list[tuple[int, int, str]]
+) -> list[Quote]:
     """Paragraphs of reported speech: unquoted text closed by "…, NAME said"."""
     out = []
+    marked_starts = [m[0] for m in marked]
     for i, a in enumerate(attributions):
         if a.pattern != "after_quote" and not (a.trailing and a.pattern.startswith("ru_")):
             continue
@@ -115,16 +123,20 @@ def _reported(doc: Document, attributions: list[Attribution], marked: list[tuple
         # Reported speech runs back to the paragraph's start, or to the end of an earlier sentence that is
         # attributed or quoted on its own.
         start, end = para.start, para.start + len(head)
-        for b in attributions:
-            if b is not a and para.start <= b.start < a.start and b.sentence != a.sentence:
+        for j in _between(starts, para.start, a.start):
+            b = attributions[j]
+            if b is not a and b.sentence != a.sentence:
                 start = max(start, b.sentence.end)
         last_mark = max(doc.plain.rfind(q, start, end) for q in _QUOTE_CHARS)
         if last_mark >= 0:
             start = max(start, doc.sentence_at(last_mark).end)
         while start < end and doc.plain[start].isspace():
             start += 1
-        if end - start < 2 or any(s <= start < e or start <= s < end for s, e, _ in marked):
+        if end - start < 2:
             continue
+        k = bisect.bisect_right(marked_starts, start)
+        if (k > 0 and marked[k - 1][1] > start) or (k < len(marked) and marked[k][0] < end):
+            continue  # overlaps a quotation in marks
         out.append(Quote(start, end, doc.sentences_between(start, a.end), "reported", a.credited, i))
     return out
 
@@ -137,18 +149,23 @@ def find_quotes(doc: Document | str, attributions: list[Attribution] | None = No
         from curator.factcheck.attributions import find_attributions
 
         attributions = find_attributions(doc)
+    attributions = sorted(attributions, key=lambda a: a.start) if attributions else []
+    starts = [a.start for a in attributions]
     marked: list[tuple[int, int, str]] = []
     for para in doc.paragraphs:
         marked.extend(_marked(doc, para))
-    source_spans = [(m.start, m.end) for a in attributions for m in (a.source, a.via) if m is not None]
+    # Names inside quote marks that an attribution credits («Интерфакса» after "по данным") are not quotations.
+    named = sorted((m.start, m.end) for a in attributions for m in (a.source, a.via) if m is not None)
+    named_starts = [n[0] for n in named]
     quotes = []
     for start, end, opener in marked:
-        if any(s <= start and end <= e for s, e in source_spans):
-            continue  # «Интерфакс» after "по данным" names a source; it is not a quotation
+        k = bisect.bisect_right(named_starts, start)
+        if any(named[j][1] >= end for j in range(max(0, k - 3), k)):
+            continue
         sentence = doc.sentences_between(start, end)
-        which = _credit(attributions, start, end, sentence)
+        which = _credit(attributions, starts, start, end, sentence)
         speaker = attributions[which].credited if which is not None else None
         quotes.append(Quote(start, end, sentence, _STYLE[opener], speaker, which))
-    quotes.extend(_reported(doc, attributions, marked))
+    quotes.extend(_reported(doc, attributions, starts, marked))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

@@ -251,22 +251,33 @@ class Document:
             found.append((match.start(), " ".join(words[-2:])))
         return found
 
+    @cached_property
+    def _persons_by_surname(self) -> dict[str, list[tuple[int, str]]]:
+        """Full names by their folded surname (and, for Russian, its stem), in text order."""
+        index: dict[str, list[tuple[int, str]]] = {}
+        for pos, name in self._persons:
+            last = fold(name.split()[-1])
+            for key in {last, "~" + ru_stem(last)}:
+                index.setdefault(key, []).append((pos, name))
+        return index
+
+    @cached_property
+    def _person_keys(self) -> frozenset[str]:
+        return frozenset(fold(name) for _, name in self._persons)
+
     def full_name(self, surname: str, before: int) -> str | None:
         """The full name ending in ``surname`` mentioned before ``before`` (the nearest), else anywhere later."""
         key = fold(surname)
-        earlier = later = None
-        for pos, name in self._persons:
-            last = fold(name.split()[-1])
-            if last == key or _inflected(last, key):
-                if pos < before:
-                    earlier = name
-                elif later is None:
-                    later = name
-        return earlier or later
+        candidates = self._persons_by_surname.get(key)
+        if candidates is None and _is_cyrillic(key) and len(key) >= 4:
+            candidates = self._persons_by_surname.get("~" + ru_stem(key))
+        if not candidates:
+            return None
+        earlier = [name for pos, name in candidates if pos < before]
+        return earlier[-1] if earlier else candidates[0][1]
 
     def is_known_person(self, name: str) -> bool:
-        key = fold(name)
-        return any(fold(n) == key for _, n in self._persons)
+        return fold(name) in self._person_keys
 
 
 _RU_ENDINGS = (
@@ -292,18 +303,16 @@ _RU_ENDINGS = (
 )
 
 
-def _ru_stem(word: str) -> str:
+def ru_stem(word: str) -> str:
+    """A Russian word without its case ending (a rough stem, for matching names across cases)."""
     for ending in _RU_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
 
 
-def _inflected(base: str, form: str) -> bool:
-    """Whether ``form`` may be ``base`` in another case (Песков → Пескова, Жумабаева → Жумабаевой)."""
-    if not base or not form or base[0] != form[0] or not ("а" <= base[0] <= "я" or base[0] == "ё"):
-        return False
-    return len(base) >= 4 and _ru_stem(base) == _ru_stem(form)
+def _is_cyrillic(word: str) -> bool:
+    return bool(word) and ("а" <= word[0] <= "я" or word[0] == "ё")
 
 
 # Words that start sentences or clauses but are not part of a name ("Meanwhile Karasin said").
