@@ -80,6 +80,18 @@ class VerdictScale:
     def labels(self) -> tuple[str, ...]:
         return tuple(v.label for v in self.verdicts)
 
+    def tone(self, key: str | None) -> str:
+        """How a verdict reads at a glance, for colouring: "good", "mixed", "bad", "other" (a verdict off the
+        numeric scale, or no longer on the scale) or "none" (no verdict yet)."""
+        if key is None:
+            return "none"
+        verdict = self.get(key)
+        best, worst = self.best_rating, self.worst_rating
+        if verdict is None or verdict.rating is None or best is None or worst is None or best == worst:
+            return "other"
+        place = (verdict.rating - worst) / (best - worst)
+        return "good" if place >= 0.75 else "bad" if place <= 0.25 else "mixed"
+
 
 DEFAULT_SCALE = VerdictScale(
     (

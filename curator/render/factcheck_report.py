@@ -11,7 +11,7 @@ from markupsafe import Markup
 from curator.db.base import utcnow
 from curator.render.page import environment
 from curator.services.dto import Story
-from curator.services.factcheck_dto import Claim, FactCheck, summarise
+from curator.services.factcheck_dto import FactCheck, summarise
 
 TEMPLATE = "factcheck_report.html.j2"
 
@@ -24,17 +24,6 @@ def _web_href(url: str) -> str | None:
     if parts.scheme.lower() == "mailto":
         return url.strip()
     return None
-
-
-def verdict_tone(check: FactCheck, claim: Claim) -> str:
-    """How a verdict reads at a glance: good, mixed, bad, other (off the numeric scale) or none."""
-    if claim.verdict is None:
-        return "none"
-    best, worst = check.scale.best_rating, check.scale.worst_rating
-    if claim.verdict_rating is None or best is None or worst is None or best == worst:
-        return "other"
-    place = (claim.verdict_rating - worst) / (best - worst)
-    return "good" if place >= 0.75 else "bad" if place <= 0.25 else "mixed"
 
 
 def _line_of(body: str, offset: int) -> int:
@@ -54,7 +43,7 @@ def render_factcheck_report(
         generated_at=generated_at or utcnow(),
         web_href=_web_href,
         line_of=lambda offset: _line_of(story.body, offset),
-        verdict_tone=lambda claim: verdict_tone(check, claim),
+        verdict_tone=lambda claim: check.scale.tone(claim.verdict),
         plural=lambda n, word: f"{n} {word}" + ("" if n == 1 else "s"),
         extra_head=Markup(extra_head),
     )

@@ -222,6 +222,13 @@ class FactCheck:
     def source(self, source_id: int | None) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
 
+    def at(self, position: int) -> tuple[Finding | Claim, ...]:
+        """Findings and (standing) claims covering ``position`` of the saved body, innermost first: what a click
+        in the editor lands on."""
+        hits: list[Finding | Claim] = [f for f in self.findings if f.start <= position < f.end]
+        hits += [c for c in self.claims if not c.orphaned and c.start <= position < c.end]
+        return tuple(sorted(hits, key=lambda item: item.end - item.start))
+
 
 def summarise(items: tuple[OpenItem, ...] | list[OpenItem]) -> list[str]:
     """Open items counted by kind, as short phrases: "3 unverified attributions", "1 claim without a verdict"."""

@@ -112,3 +112,23 @@ def test_settings_errors_name_the_file(tmp_path) -> None:
     (tmp_path / "settings.toml").write_text("[export]\ntheme = 'x'\n")
     assert FactCheckSettings.load(tmp_path).scale.labels[:2] == ("True", "Mostly true")
     assert FactCheckSettings.load(tmp_path / "nowhere").check_quotes is True
+
+
+def test_verdict_tones_and_what_a_click_lands_on(checked) -> None:
+    story, check = checked
+    scale = check.scale
+    assert [scale.tone(k) for k in ("true", "mostly-true", "half-true", "false", "misleading", None, "gone")] == [
+        "good",
+        "good",
+        "mixed",
+        "bad",
+        "other",
+        "none",
+        "other",
+    ]
+    inside = story.body.index(CLAIM) + 3
+    hits = check.at(inside)
+    assert [type(h).__name__ for h in hits] == ["Claim"]
+    said = story.body.index("Rakhimov said") + 2
+    assert [h.text for h in check.at(said)] == ["Rakhimov said"]
+    assert check.at(len(story.body) + 10) == ()
