@@ -101,6 +101,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--stories", type=int, default=500)
+    parser.add_argument("--hostile", action="store_true", help="also time detection on hostile 0.75 MB inputs")
     args = parser.parse_args()
 
     for label, narrative in (("typical", 1), ("dense", 0)):
@@ -167,6 +168,21 @@ def main() -> None:
             print(f"create_many of {args.stories} stories, {label + ':':<20} {timings[label]:6.2f} s")
         per_story = (timings["with fact-check"] - timings["without fact-check"]) / args.stories * 1000
         print(f"  the hook adds about {per_story:.1f} ms per imported story")
+    if args.hostile:
+        # Inputs built to make pattern matching slow (one endless sentence, thousands of triggers, unclosed
+        # marks): detection must stay linear in the text, never quadratic.
+        hostile = {
+            "150k bare 'said'": "said " * 150_000,
+            "20k named 'said,' in one sentence": "Aaa Bbb Ccc Ddd Eee Fff Ggg Hhh said, " * 20_000,
+            "300k straight quotes": '"' * 300_000,
+            "200k « then 200k »": "«" * 200_000 + "»" * 200_000,
+            "100k unclosed backticks": "`a " * 100_000,
+            "80k 'according to'": "according to " * 80_000,
+        }
+        for label, text in hostile.items():
+            t0 = time.perf_counter()
+            analyse(text)
+            print(f"hostile input, {label:<36} {len(text) / 1e6:4.2f} MB  {time.perf_counter() - t0:6.2f} s")
     print("(CPU shared with other work on this machine: figures are noisy; compare medians and rerun if in doubt)")
 
 

@@ -17,6 +17,9 @@ from curator.factcheck.text import Document, Span
 _MARK_RE = re.compile(r"[\"“”„«»]")
 _OPENERS_BEFORE = " \t\n([{—–-/:;,«“„\u00a0"
 _QUOTE_CHARS = '"“”„«»'
+MAX_REPORTED_CHARS = 4000
+# How far from a quotation its attribution is looked for, within its sentence.
+_CREDIT_REACH = 400
 _STYLE = {'"': "straight", "“": "curly", "„": "low", "«": "guillemets"}
 
 
@@ -48,7 +51,8 @@ def _marked(doc: Document, para: Span) -> list[tuple[int, int, str]]:
         top = stack[-1][0] if stack else None
         closing = None
         if mark == "»":
-            closing = "«" if "«" in (s[0] for s in stack) else None
+            # Closes the nearest « (marks opened inside it and left open are dropped).
+            closing = "«" if top == "«" or any(s[0] == "«" for s in stack[-8:]) else None
         elif mark == "”":
             closing = top if top in ("“", "„") else None
         elif mark == "“":
@@ -91,7 +95,7 @@ def _credit(attributions: list[Attribution], starts: list[int], start: int, end:
     """The attribution that credits a quote at ``start:end`` (just after it, else before it, else after it)."""
     best: tuple[int, int] | None = None
     chosen = None
-    for i in _between(starts, sentence.start, sentence.end):
+    for i in _between(starts, max(sentence.start, start - _CREDIT_REACH), min(sentence.end, end + _CREDIT_REACH)):
         a = attributions[i]
         if a.start <= start < a.end or start <= a.start < end:
             continue  # the quote names the attribution's source («Интерфакс»), or holds the attribution
@@ -113,20 +117,33 @@ def _reported(
     """Paragraphs of reported speech: unquoted text closed by "…, NAME said"."""
     out = []
     marked_starts = [m[0] for m in marked]
+    # For each attribution, the nearest earlier one in another sentence: where reported speech stops going back.
+    previous_other: list[int | None] = []
+    for i, a in enumerate(attributions):
+        if i == 0:
+            previous_other.append(None)
+        elif attributions[i - 1].sentence != a.sentence:
+            previous_other.append(i - 1)
+        else:
+            previous_other.append(previous_other[i - 1])
+    plain = doc.plain
     for i, a in enumerate(attributions):
         if a.pattern != "after_quote" and not (a.trailing and a.pattern.startswith("ru_")):
             continue
         para = doc.paragraph_at(a.start)
-        head = doc.plain[para.start : a.start].rstrip(" \t\n,—–-:")
-        if not head:
+        end = a.start
+        while end > para.start and plain[end - 1] in " \t\n,—–-:":
+            end -= 1
+        if end <= para.start:
             continue
         # Reported speech runs back to the paragraph's start, or to the end of an earlier sentence that is
         # attributed or quoted on its own.
-        start, end = para.start, para.start + len(head)
-        for j in _between(starts, para.start, a.start):
-            b = attributions[j]
-            if b is not a and b.sentence != a.sentence:
-                start = max(start, b.sentence.end)
+        start = para.start
+        j = previous_other[i]
+        if j is not None and attributions[j].start >= para.start:
+            start = max(start, attributions[j].sentence.end)
+        if end - start > MAX_REPORTED_CHARS:
+            continue  # far longer than any paragraph of speech: not one
         last_mark = max(doc.plain.rfind(q, start, end) for q in _QUOTE_CHARS)
         if last_mark >= 0:
             start = max(start, doc.sentence_at(last_mark).end)

@@ -63,7 +63,7 @@ _WORD_BEFORE_RE = re.compile(r"(\S+)$")
 
 # Markup masked before reading (each replaced by spaces of the same length; newlines kept).
 _FENCE_RE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", re.M | re.S)
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`).{1,1000}?(?<!`)\1(?!`)", re.S)
 _HTML_RE = re.compile(r"<[A-Za-z/!][^<>\n]{0,500}>")
 _LINK_RE = re.compile(
     r"(!?\[)([^\[\]\n]{0,500})(\]\((<[^<>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\))"
