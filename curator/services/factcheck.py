@@ -312,10 +312,10 @@ class FactCheckService:
                     verdict=key,
                     note=_note(note),
                     reviewed_text=anchor.exact if key else None,
-                    created_by=author,
+                    created_by=clean_line(author),
                     created_at=now,
                     updated_at=now,
-                    checked_by=author if key else "",
+                    checked_by=clean_line(author) if key else "",
                     checked_at=now if key else None,
                 )
                 .returning(m.FactCheckClaim.id)
@@ -354,7 +354,7 @@ class FactCheckService:
             values: dict[str, Any] = {
                 "verdict": key,
                 "reviewed_text": claim.text if key else None,
-                "checked_by": checked_by if key else "",
+                "checked_by": clean_line(checked_by) if key else "",
                 "checked_at": now if key else None,
                 "updated_at": now,
             }
