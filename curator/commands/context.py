@@ -39,7 +39,7 @@ class CommandContext:
     def library(self) -> Library:
         if self._library is None:
             self._engine, self.state = open_database(self.db_url)
-            self._library = Library(make_session_factory(self._engine))
+            self._library = Library(make_session_factory(self._engine), config_dir=self.paths.config_dir)
         return self._library
 
     def close(self) -> None:
