@@ -46,7 +46,7 @@ class CommandContext:
             from curator.services.library import Library
 
             self._engine, self.state = open_database(self.db_url)
-            self._library = Library(make_session_factory(self._engine))
+            self._library = Library(make_session_factory(self._engine), config_dir=self.paths.config_dir)
         return self._library
 
     def close(self) -> None:

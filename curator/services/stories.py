@@ -23,9 +23,16 @@ from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
 from curator.services.convert import fields_to_json, story_dto
 from curator.services.dto import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
-from curator.services.errors import BusyError, ConflictError, NotFoundError, ValidationError
-from curator.services.hooks import StoryHook, WrittenStory
-from curator.services.validate import normalise
+from curator.services.errors import (
+    BusyError,
+    ConflictError,
+    GateBlock,
+    NotFoundError,
+    StatusGateError,
+    ValidationError,
+)
+from curator.services.hooks import GATED_STATUSES, StatusGate, StoryHook, WrittenStory
+from curator.services.validate import clean_line, normalise
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +66,17 @@ class StoryService:
         self._sf = session_factory
         self._clock = clock
         self._hooks: list[StoryHook] = []
+        self._gates: list[StatusGate] = []
         self._dialect = _dialect(session_factory)
         self._fts = index_for(self._dialect)
 
     def add_hook(self, hook: StoryHook) -> None:
         """Keep ``hook`` informed of every story written or purged (inside the same transaction)."""
         self._hooks.append(hook)
+
+    def add_status_gate(self, gate: StatusGate) -> None:
+        """Ask ``gate`` before any story moves to Ready or Published (see :class:`StatusGateError`)."""
+        self._gates.append(gate)
 
     # ----------------------------------------------------------------------------------------- reading
 
@@ -173,10 +185,13 @@ class StoryService:
         author: str = "",
         note: str = "",
         origin: object | None = None,
+        override_reason: str | None = None,
     ) -> SaveResult:
         """Store an explicit save of ``fields`` over ``base_version``, keeping a revision.
 
-        Raises :class:`ConflictError` (nothing written) when the story has changed since ``base_version``.
+        Raises :class:`ConflictError` (nothing written) when the story has changed since ``base_version``, and
+        :class:`StatusGateError` (nothing written) when it moves to Ready or Published with checks open, unless
+        ``override_reason`` says why it may; the reason is kept in the revision's note.
         Saving unchanged fields writes nothing.
         """
         fields = normalise(fields)
@@ -191,17 +206,28 @@ class StoryService:
                 raise ConflictError(fields, current, base_version)
             if _comparable(current.fields()) == _comparable(fields) and fields.slug in (None, current.slug):
                 return SaveResult(current, ChangeSet(origin=origin))
-            self._update(s, row, fields, html=html, now=now, author=author, note=note)
+            self._update(s, row, fields, html=html, now=now, author=author, note=note, override_reason=override_reason)
             s.expunge_all()
             story = story_dto(s, s.get(m.Story, story_id))
         return SaveResult(story, ChangeSet(updated=(story_id,), origin=origin))
 
     def set_status(
-        self, story_ids: Iterable[int], status: Status, *, author: str = "", origin: object | None = None
+        self,
+        story_ids: Iterable[int],
+        status: Status,
+        *,
+        author: str = "",
+        origin: object | None = None,
+        override_reason: str | None = None,
     ) -> ChangeSet:
-        """Move stories to ``status`` (a revision each records the move)."""
+        """Move stories to ``status`` (a revision each records the move): all of them, or none.
+
+        Moving to Ready or Published asks the status gates; when any story is held back this raises
+        :class:`StatusGateError` naming every such story, unless ``override_reason`` is given (it is recorded).
+        """
         now = self._clock()
         changed = []
+        blocked: list[GateBlock] = []
         with self._writing() as s:
             for story_id in story_ids:
                 row = s.get(m.Story, story_id)
@@ -211,8 +237,22 @@ class StoryService:
                     continue
                 fields = story_dto(s, row).fields().replace(status=status)
                 note = f"Status: {Status(row.status).label} → {status.label}"
-                self._update(s, row, fields, html=row.body_html, now=now, author=author, note=note)
+                try:
+                    self._update(
+                        s,
+                        row,
+                        fields,
+                        html=row.body_html,
+                        now=now,
+                        author=author,
+                        note=note,
+                        override_reason=override_reason,
+                    )
+                except StatusGateError as exc:
+                    blocked.extend(exc.blocks)  # carry on, to name every story held back
                 changed.append(story_id)
+            if blocked:
+                raise StatusGateError(blocked)
         return ChangeSet(updated=tuple(changed), origin=origin)
 
     def duplicate(self, story_id: int, *, author: str = "", origin: object | None = None) -> SaveResult:
@@ -300,8 +340,9 @@ class StoryService:
         now: datetime,
         author: str,
         note: str,
+        override_reason: str | None = None,
     ) -> None:
-        story_id, old_seq, base_version = row.id, row.seq, row.version
+        story_id, old_seq, base_version, old_status = row.id, row.seq, row.version, row.status
         (seq,) = self._next_seqs(s, 1)
         if fields.slug and fields.slug != row.slug:
             slug = self._unique_slug(s, fields.slug, exclude_id=story_id)
@@ -340,6 +381,27 @@ class StoryService:
         )
         for hook in self._hooks:
             hook.stories_written(s, [WrittenStory(story_id, fields, created=False)])
+        if fields.status.value != old_status and fields.status in GATED_STATUSES:
+            self._pass_gates(s, story_id, base_version + 1, fields, note or "Saved", override_reason)
+
+    def _pass_gates(
+        self, s: Session, story_id: int, version: int, fields: StoryFields, note: str, override_reason: str | None
+    ) -> None:
+        problems = [p for gate in self._gates for p in gate.status_blockers(s, story_id, fields.status)]
+        if not problems:
+            return
+        reason = clean_line(override_reason or "")
+        if not reason:
+            raise StatusGateError([GateBlock(story_id, fields.headline, fields.status, tuple(problems))])
+        if len(reason) > 2_000:
+            raise ValidationError("override reason", "is over 2,000 characters long")
+        # The override and what it overrode stay in the story's history.
+        s.execute(
+            update(m.Revision)
+            .where(m.Revision.story_id == story_id, m.Revision.story_version == version)
+            .values(note=f"{note}; checks overridden: {reason} (open: {', '.join(problems)})")
+            .execution_options(synchronize_session=False)
+        )
 
     def _row_values(
         self,
