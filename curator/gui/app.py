@@ -91,7 +91,7 @@ class AppContext:
 
     def open_library(self) -> Library:
         """Open (create, upgrade) the library; the first start of an empty one gets the welcome story."""
-        self.engine, self.library, self.library_state = open_library(self.db_url)
+        self.engine, self.library, self.library_state = open_library(self.db_url, config_dir=self.paths.config_dir)
         return self.library
 
     def close(self) -> None:
@@ -100,14 +100,14 @@ class AppContext:
             self.engine = None
 
 
-def open_library(db_url: str) -> tuple[Any, Library, Any]:
+def open_library(db_url: str, *, config_dir: Path | None = None) -> tuple[Any, Library, Any]:
     from curator.db.engine import make_session_factory
     from curator.db.migrate import open_database
     from curator.services.dto import Scope
     from curator.services.library import Library
 
     engine, state = open_database(db_url)
-    library = Library(make_session_factory(engine))
+    library = Library(make_session_factory(engine), config_dir=config_dir)
     if not library.search.page(limit=1, scope=Scope.ALL).items:
         from curator.gui.welcome import welcome_story
 
