@@ -9,7 +9,6 @@ from pathlib import Path
 from curator.commands.context import CommandContext
 from curator.commands.output import print_json
 from curator.core.errors import CuratorError
-from curator.render.factcheck_report import render_factcheck_report
 from curator.services.dto import Scope
 from curator.services.errors import NotFoundError
 from curator.services.factcheck_dto import summarise
@@ -67,6 +66,9 @@ def cmd_check(ctx: CommandContext, args: argparse.Namespace) -> int:
         if report_dir is not None:
             target = report_dir / f"{story.slug}-factcheck.html" if report_dir.is_dir() else report_dir
             try:
+                # Imported here: the report pulls in the renderer, which starting the app does not need.
+                from curator.render.factcheck_report import render_factcheck_report
+
                 target.write_text(render_factcheck_report(story, check), encoding="utf-8")
             except OSError as exc:
                 raise CuratorError(f"cannot write {target}: {exc.strerror}") from None
