@@ -1,4 +1,4 @@
-"""The command line: ``curator list|search|show|new|tag|import|export|db …``; a composition root without Qt."""
+"""The command line: ``curator list|search|show|new|tag|check|import|export|db …``; a composition root, no Qt."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from curator import __version__
 from curator.commands import db as db_commands
 from curator.commands import exporting as export_commands
+from curator.commands import factcheck as factcheck_commands
 from curator.commands import importing as import_commands
+from curator.commands import screenshot as screenshot_commands
 from curator.commands import stories as story_commands
 from curator.commands import tags as tag_commands
 from curator.commands.context import CommandContext, resolve_db_url
@@ -20,7 +22,15 @@ from curator.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (story_commands, tag_commands, import_commands, export_commands, db_commands)
+COMMAND_MODULES = (
+    story_commands,
+    tag_commands,
+    factcheck_commands,
+    import_commands,
+    export_commands,
+    db_commands,
+    screenshot_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,10 +62,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     debug = getattr(args, "debug", False)
     paths = AppPaths.default()
-    configure_logging(paths.log_dir, debug=debug)
+    log_path = configure_logging(paths.log_dir, debug=debug)
     if args.command is None:
-        parser.print_help()
-        return 0
+        try:
+            db_url = resolve_db_url(getattr(args, "db", None), paths)
+        except CuratorError as exc:
+            print(f"curator: error: {exc}", file=sys.stderr)
+            return 1
+        # Qt is imported only when the window is wanted; the commands never load it.
+        from curator.gui.app import run_app
+
+        return run_app(db_url, paths, debug=debug, log_path=log_path)
     ctx = None
     try:
         ctx = CommandContext(args=args, paths=paths, db_url=resolve_db_url(getattr(args, "db", None), paths))

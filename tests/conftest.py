@@ -16,7 +16,20 @@ from curator.db.migrate import open_database
 from curator.services.library import Library
 
 PG_URL = os.environ.get("CURATOR_TEST_PG_URL")
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _shared_dir() -> Path:
+    """``$CURATOR_SHARED_DIR``, else the shared folder beside the checkout (also found from a nested worktree)."""
+    if os.environ.get("CURATOR_SHARED_DIR"):
+        return Path(os.environ["CURATOR_SHARED_DIR"])
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:]:
+        if (parent / "shared" / "samples").is_dir():
+            return parent / "shared"
+    return here.parents[2] / "shared"
+
+
+SHARED = _shared_dir()
 SAMPLE_STORY = SHARED / "samples" / "orda-us-russia-talks.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -6,13 +6,16 @@ import argparse
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
-from curator.db.engine import make_session_factory
-from curator.db.migrate import LibraryState, open_database
 from curator.paths import AppPaths
-from curator.services.library import Library
+
+if TYPE_CHECKING:
+    # The database layer is imported on first use, so that ``curator`` alone opens its window quickly.
+    from sqlalchemy import Engine
+
+    from curator.db.migrate import LibraryState
+    from curator.services.library import Library
 
 
 def resolve_db_url(db: str | None, paths: AppPaths) -> str:
@@ -38,8 +41,12 @@ class CommandContext:
     @property
     def library(self) -> Library:
         if self._library is None:
+            from curator.db.engine import make_session_factory
+            from curator.db.migrate import open_database
+            from curator.services.library import Library
+
             self._engine, self.state = open_database(self.db_url)
-            self._library = Library(make_session_factory(self._engine))
+            self._library = Library(make_session_factory(self._engine), config_dir=self.paths.config_dir)
         return self._library
 
     def close(self) -> None:

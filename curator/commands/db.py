@@ -6,11 +6,14 @@ import argparse
 
 from curator.commands.context import CommandContext
 from curator.core.errors import CuratorError
-from curator.db.engine import make_engine
-from curator.db.migrate import check_integrity, describe, prepare_library
 
 
 def cmd_db(ctx: CommandContext, args: argparse.Namespace) -> int:
+    # Imported here so that starting the app (``curator`` alone) does not pay for SQLAlchemy and Alembic
+    # before its window is up.
+    from curator.db.engine import make_engine
+    from curator.db.migrate import check_integrity, describe, prepare_library
+
     if args.db_action == "path":
         print(describe(ctx.db_url))
         return 0

@@ -11,6 +11,7 @@ from curator.commands.output import print_json, print_summaries, short_time
 from curator.core.errors import CuratorError
 from curator.core.status import Status
 from curator.services.dto import Page, Scope, Sort, StoryFields
+from curator.services.errors import StatusGateError
 
 
 def _status(value: str) -> Status:
@@ -135,7 +136,18 @@ def cmd_new(ctx: CommandContext, args: argparse.Namespace) -> int:
 def cmd_status(ctx: CommandContext, args: argparse.Namespace) -> int:
     lib = ctx.library
     ids = [lib.stories.resolve(r) for r in args.refs]
-    changes = lib.stories.set_status(ids, args.status, author=args.author or "")
+    try:
+        changes = lib.stories.set_status(ids, args.status, author=args.author or "", override_reason=args.override)
+    except StatusGateError as exc:
+        for block in exc.blocks:
+            print(f"{block.headline}: {', '.join(block.problems)}", file=sys.stderr)
+        if len(ids) > 1:
+            what = f"none of the {len(ids)} stories was moved to {args.status.label}: {len(exc.blocks)} have"
+        else:
+            what = f"the story was not moved to {args.status.label}: it has"
+        raise CuratorError(
+            f"{what} fact-check items open ('curator check' lists them); add --override REASON to move anyway"
+        ) from None
     print(f"{len(changes.updated)} of {len(ids)} stories moved to {args.status.label}")
     return 0
 
@@ -240,6 +252,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("refs", nargs="+", metavar="REF", help="story ids, slugs or UUIDs")
     p.add_argument("status", type=_status, help="draft, fact-check, copy-edit, ready, published or archived")
     p.add_argument("--author")
+    p.add_argument(
+        "--override",
+        metavar="REASON",
+        help="move to Ready or Published even with fact-check items open; the reason goes into the history",
+    )
     p.set_defaults(handler=cmd_status)
 
     for name, handler, text in (

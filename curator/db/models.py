@@ -8,14 +8,17 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     SmallInteger,
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -38,7 +41,6 @@ class Story(Base):
     slug: Mapped[str] = mapped_column(String(200), unique=True)
     headline: Mapped[str] = mapped_column(Text, default="")
     dek: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="draft")
     # Workflow position of ``status``, so that sorting by status is an indexed query.
     status_rank: Mapped[int] = mapped_column(SmallInteger, default=0)
@@ -62,9 +64,12 @@ class Story(Base):
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     sort_key: Mapped[str] = mapped_column(String(200), default="")
     word_count: Mapped[int] = mapped_column(Integer, default=0)
-    # Sanitised HTML of the body as saved, and the renderer that made it: exports reuse it.
-    body_html: Mapped[str | None] = mapped_column(Text, default=None)
     render_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    # The big text columns come last: SQLite stores a row's columns in order and spills long values to overflow
+    # pages, so list queries that read only the small columns above never touch the body's pages.
+    body: Mapped[str] = mapped_column(Text, default="")
+    # Sanitised HTML of the body as saved (render_key names the renderer that made it): exports reuse it.
+    body_html: Mapped[str | None] = mapped_column(Text, default=None)
 
     tags: Mapped[list[Tag]] = relationship(secondary=story_tag, back_populates="stories", lazy="selectin")
     related: Mapped[list[RelatedLink]] = relationship(
@@ -129,3 +134,134 @@ class Revision(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
     __table_args__ = (Index("ix_revision_story_id_id", "story_id", "id"),)
+
+
+# ------------------------------------------------------------------------------------------- fact-checking
+
+
+class FactCheckState(Base):
+    """Which text of a story its findings were last worked out from, so unchanged saves skip the work."""
+
+    __tablename__ = "factcheck_state"
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), primary_key=True)
+    body_hash: Mapped[str] = mapped_column(String(64))
+    detector_version: Mapped[int] = mapped_column(Integer)
+    analysed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FactCheckSource(Base):
+    """A source a story relies on: an outlet, a person, a document."""
+
+    __tablename__ = "factcheck_source"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(Text)
+    # Folded name: what detection matches mentions on; ``aliases`` holds other keys that mean this source.
+    key: Mapped[str] = mapped_column(String(200))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    url: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="unverified")
+    note: Mapped[str] = mapped_column(Text, default="")
+    checked_by: Mapped[str] = mapped_column(Text, default="")
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Created by detection and not touched by anyone since: removed again when the text stops naming it.
+    detected: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("story_id", "key", name="uq_factcheck_source_story_id_key"),)
+
+
+class FactCheckSnapshot(Base):
+    """An offline copy of a source (saved page, PDF, text), in the library or as a path, with its SHA-256."""
+
+    __tablename__ = "factcheck_snapshot"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("factcheck_source.id", ondelete="CASCADE"), unique=True)
+    filename: Mapped[str] = mapped_column(Text, default="")
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    sha256: Mapped[str] = mapped_column(String(64))
+    retrieved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    path: Mapped[str | None] = mapped_column(Text, default=None)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+
+
+class FactCheckFinding(Base):
+    """An attribution or quotation detected in a story's text, and how far checking it has got."""
+
+    __tablename__ = "factcheck_finding"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    pattern: Mapped[str] = mapped_column(String(40))
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    anchor_start: Mapped[int] = mapped_column(Integer)
+    anchor_end: Mapped[int] = mapped_column(Integer)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("factcheck_source.id", ondelete="SET NULL"), default=None)
+    speaker: Mapped[str] = mapped_column(Text, default="")
+    # Identity across saves: kind, pattern, source, speaker, the words and their sentence (hashed).
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="unverified")
+    note: Mapped[str] = mapped_column(Text, default="")
+    checked_by: Mapped[str] = mapped_column(Text, default="")
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    __table_args__ = (
+        Index("ix_factcheck_finding_story_id_anchor_start", "story_id", "anchor_start"),
+        Index("ix_factcheck_finding_source_id", "source_id"),
+    )
+
+
+class FactCheckClaim(Base):
+    """A passage a checker marked as a claim: anchored by its text, judged on the verdict scale."""
+
+    __tablename__ = "factcheck_claim"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"))
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    anchor_start: Mapped[int] = mapped_column(Integer)
+    anchor_end: Mapped[int] = mapped_column(Integer)
+    # Its text is no longer in the story; kept (with its last anchor) until someone deals with it.
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    claimant: Mapped[str] = mapped_column(Text, default="")
+    verdict: Mapped[str | None] = mapped_column(String(60), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # The claim's text when the verdict was given: a verdict on text edited since then needs another look.
+    reviewed_text: Mapped[str | None] = mapped_column(Text, default=None)
+    created_by: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    checked_by: Mapped[str] = mapped_column(Text, default="")
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    __table_args__ = (Index("ix_factcheck_claim_story_id_anchor_start", "story_id", "anchor_start"),)
+
+
+class FactCheckEvidence(Base):
+    """A source that supports or refutes a claim."""
+
+    __tablename__ = "factcheck_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("factcheck_claim.id", ondelete="CASCADE"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("factcheck_source.id", ondelete="CASCADE"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        UniqueConstraint("claim_id", "source_id", name="uq_factcheck_evidence_claim_id_source_id"),
+        Index("ix_factcheck_evidence_source_id", "source_id"),
+    )

@@ -92,8 +92,8 @@ def environment() -> jinja2.Environment:
 
 def _json_ld(data: dict[str, Any]) -> Markup:
     # Inside <script> nothing may look like markup ("</script>", "<!--"): escape <, > and & as JSON allows.
-    # Compact: the indented form goes through the pure-Python encoder, many times slower on big exports.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # One line: the indented form goes through the pure-Python encoder, many times slower on big exports.
+    text = json.dumps(data, ensure_ascii=False)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 

@@ -84,6 +84,7 @@ def summary_dto(row: Any, tags: tuple[str, ...]) -> StorySummary:
         published_at=row.published_at,
         deleted_at=row.deleted_at,
         version=row.version,
+        seq=row.seq,
     )
 
 

@@ -116,6 +116,9 @@ class StorySummary:
     published_at: datetime | None
     deleted_at: datetime | None
     version: int
+    # The change sequence number ("recently updated" order), so a view can place a changed row where a new
+    # query would put it without running one.
+    seq: int = 0
 
 
 class Sort(StrEnum):

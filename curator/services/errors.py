@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from curator.core.errors import CuratorError
+from curator.core.status import Status
 from curator.services.dto import Story, StoryFields
 
 
@@ -34,3 +38,30 @@ class ConflictError(CuratorError):
 
 class BusyError(CuratorError):
     """The database stayed locked by another program for too long."""
+
+
+@dataclass(frozen=True)
+class GateBlock:
+    """One story held back from a status, and why."""
+
+    story_id: int
+    headline: str
+    status: Status
+    problems: tuple[str, ...]
+
+
+class StatusGateError(CuratorError):
+    """Stories cannot move to Ready or Published while checks are open. Nothing was written.
+
+    The same call with an ``override_reason`` moves them anyway and records the reason in their history.
+    """
+
+    def __init__(self, blocks: Sequence[GateBlock]) -> None:
+        first = blocks[0]
+        message = (
+            f"“{first.headline or 'Untitled story'}” cannot move to {first.status.label}: {', '.join(first.problems)}"
+        )
+        if len(blocks) > 1:
+            message += f" ({len(blocks) - 1} more of the stories are held back too)"
+        super().__init__(message + "; resolve them, or give a reason to override the check")
+        self.blocks = tuple(blocks)

@@ -8,7 +8,11 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from curator.core.status import Status
 from curator.services.dto import StoryFields
+
+# Moving a story into one of these asks the status gates first.
+GATED_STATUSES = frozenset({Status.READY, Status.PUBLISHED})
 
 
 @dataclass(frozen=True)
@@ -26,3 +30,11 @@ class StoryHook(Protocol):
     def stories_written(self, session: Session, stories: Sequence[WrittenStory]) -> None: ...
 
     def stories_purged(self, session: Session, story_ids: Sequence[int]) -> None: ...
+
+
+class StatusGate(Protocol):
+    """Asked, inside the write transaction and after the hooks, whether a story may move to a gated status."""
+
+    def status_blockers(self, session: Session, story_id: int, status: Status) -> Sequence[str]:
+        """What still holds the story back, one short phrase each ("2 unverified attributions"); empty if nothing."""
+        ...

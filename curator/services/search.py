@@ -178,17 +178,21 @@ def _scoped(stmt: Select, scope: Scope) -> Select:
     return stmt
 
 
-def _tagged(key: str) -> ColumnElement:
-    return m.Story.id.in_(
-        select(m.story_tag.c.story_id).join(m.Tag, m.Tag.id == m.story_tag.c.tag_id).where(m.Tag.key == key)
-    )
+def _tagged(key: str, *, correlated: bool) -> ColumnElement:
+    links = select(m.story_tag.c.story_id).join(m.Tag, m.Tag.id == m.story_tag.c.tag_id).where(m.Tag.key == key)
+    if correlated:
+        # EXISTS cannot drive the query: the full-text index keeps walking newest first and stops after a page.
+        return links.where(m.story_tag.c.story_id == m.Story.id).exists()
+    # IN lets the planner start from the tag's stories when nothing else narrows the search.
+    return m.Story.id.in_(links)
 
 
 def _filtered(stmt: Select, q: Query) -> Select:
+    correlated = bool(q.positive_terms)
     for key in q.tags:
-        stmt = stmt.where(_tagged(key))
+        stmt = stmt.where(_tagged(key, correlated=correlated))
     for key in q.excluded_tags:
-        stmt = stmt.where(~_tagged(key))
+        stmt = stmt.where(~_tagged(key, correlated=True))
     if q.statuses:
         stmt = stmt.where(m.Story.status.in_([s.value for s in q.statuses]))
     if q.excluded_statuses:

@@ -23,9 +23,16 @@ from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
 from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto
 from curator.services.dto import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
-from curator.services.errors import BusyError, ConflictError, NotFoundError, ValidationError
-from curator.services.hooks import StoryHook, WrittenStory
-from curator.services.validate import normalise
+from curator.services.errors import (
+    BusyError,
+    ConflictError,
+    GateBlock,
+    NotFoundError,
+    StatusGateError,
+    ValidationError,
+)
+from curator.services.hooks import GATED_STATUSES, StatusGate, StoryHook, WrittenStory
+from curator.services.validate import clean_line, normalise
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +69,17 @@ class StoryService:
         self._sf = session_factory
         self._clock = clock
         self._hooks: list[StoryHook] = []
+        self._gates: list[StatusGate] = []
         self._dialect = _dialect(session_factory)
         self._fts = index_for(self._dialect)
 
     def add_hook(self, hook: StoryHook) -> None:
         """Keep ``hook`` informed of every story written or purged (inside the same transaction)."""
         self._hooks.append(hook)
+
+    def add_status_gate(self, gate: StatusGate) -> None:
+        """Ask ``gate`` before any story moves to Ready or Published (see :class:`StatusGateError`)."""
+        self._gates.append(gate)
 
     # ----------------------------------------------------------------------------------------- reading
 
@@ -235,43 +247,34 @@ class StoryService:
         a story with that UUID exists, in this call or a later one.
         """
         prepared = [normalise(f) for f in items]
+        if not prepared:
+            return []
         if uuids is not None and len(uuids) != len(prepared):
             raise ValueError("create_many needs one UUID per story")
         new_uuids = [str(u) for u in uuids] if uuids is not None else [str(uuid_mod.uuid4()) for _ in prepared]
         htmls = [render_markdown(f.body) if render else None for f in prepared]
         now = self._clock()
-        ids: list[int] = []
         with self._writing() as s:
             seqs = self._next_seqs(s, len(prepared))
-            docs = []
-            written: list[WrittenStory] = []
-            slugs = []
-            rows: list[dict[str, Any]] = []
-            for fields, html, seq, story_uuid, slug in zip(
-                prepared, htmls, seqs, new_uuids, self._unique_slugs(s, prepared), strict=True
-            ):
-                slugs.append(slug)
+            taken: set[str] = set()
+            rows = []
+            for fields, html, seq, story_uuid in zip(prepared, htmls, seqs, new_uuids, strict=True):
+                slug = self._unique_slug(s, fields.slug or fields.headline, taken=taken)
+                taken.add(slug)
                 values = self._row_values(fields, slug=slug, seq=seq, now=now, html=html)
                 values.update(uuid=story_uuid, created_at=now, version=1)
                 rows.append(values)
-            if rows:
-                # One multi-row INSERT … RETURNING (parameters bound, not baked into the statement: that is what
-                # keeps bulk imports fast).
-                table = m.Story.__table__
-                result = s.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-                ids.extend(result.scalars())
-            # Links once every story of the call exists, so that they may point at each other.
-            stored = self._write_links_many(s, list(zip(ids, prepared, strict=True)), replace=False)
-            revisions = []
-            for story_id, fields, slug, seq in zip(ids, stored, slugs, seqs, strict=True):
-                if keep_revision:
-                    revisions.append(_revision_row(story_id, 1, fields, slug, author, note, now))
-                docs.append(
-                    IndexDoc.of(seq, fields.headline, fields.dek, fields.body, fields.byline, fields.outlet_name)
+            # One multi-row INSERT … RETURNING for the batch; ids come back in the rows' order.
+            ids = list(s.scalars(insert(m.Story).returning(m.Story.id, sort_by_parameter_order=True), rows))
+            stored = self._write_links(s, list(zip(ids, prepared, strict=True)), replace=False)
+            if keep_revision:
+                self._add_revisions(
+                    s, [(i, 1, f, r["slug"]) for i, f, r in zip(ids, stored, rows, strict=True)], author, note, now
                 )
-                written.append(WrittenStory(story_id, fields, created=True))
-            if revisions:
-                s.execute(insert(m.Revision.__table__), revisions)
+            docs = [
+                IndexDoc.of(r["seq"], f.headline, f.dek, f.body, f.byline, f.outlet_name)
+                for f, r in zip(stored, rows, strict=True)
+            ]
             if uuids is not None:
                 # Links stored earlier that named one of these stories by UUID before it existed.
                 s.execute(
@@ -283,6 +286,7 @@ class StoryService:
                     .execution_options(synchronize_session=False)
                 )
             self._fts.add(s.connection(), docs)
+            written = [WrittenStory(i, f, created=True) for i, f in zip(ids, stored, strict=True)]
             for hook in self._hooks:
                 hook.stories_written(s, written)
         return ids
@@ -296,10 +300,13 @@ class StoryService:
         author: str = "",
         note: str = "",
         origin: object | None = None,
+        override_reason: str | None = None,
     ) -> SaveResult:
         """Store an explicit save of ``fields`` over ``base_version``, keeping a revision.
 
-        Raises :class:`ConflictError` (nothing written) when the story has changed since ``base_version``.
+        Raises :class:`ConflictError` (nothing written) when the story has changed since ``base_version``, and
+        :class:`StatusGateError` (nothing written) when it moves to Ready or Published with checks open, unless
+        ``override_reason`` says why it may; the reason is kept in the revision's note.
         Saving unchanged fields writes nothing.
         """
         fields = normalise(fields)
@@ -314,17 +321,28 @@ class StoryService:
                 raise ConflictError(fields, current, base_version)
             if _comparable(current.fields()) == _comparable(fields) and fields.slug in (None, current.slug):
                 return SaveResult(current, ChangeSet(origin=origin))
-            self._update(s, row, fields, html=html, now=now, author=author, note=note)
+            self._update(s, row, fields, html=html, now=now, author=author, note=note, override_reason=override_reason)
             s.expunge_all()
             story = story_dto(s, s.get(m.Story, story_id))
         return SaveResult(story, ChangeSet(updated=(story_id,), origin=origin))
 
     def set_status(
-        self, story_ids: Iterable[int], status: Status, *, author: str = "", origin: object | None = None
+        self,
+        story_ids: Iterable[int],
+        status: Status,
+        *,
+        author: str = "",
+        origin: object | None = None,
+        override_reason: str | None = None,
     ) -> ChangeSet:
-        """Move stories to ``status`` (a revision each records the move)."""
+        """Move stories to ``status`` (a revision each records the move): all of them, or none.
+
+        Moving to Ready or Published asks the status gates; when any story is held back this raises
+        :class:`StatusGateError` naming every such story, unless ``override_reason`` is given (it is recorded).
+        """
         now = self._clock()
         changed = []
+        blocked: list[GateBlock] = []
         with self._writing() as s:
             for story_id in story_ids:
                 row = s.get(m.Story, story_id)
@@ -334,8 +352,22 @@ class StoryService:
                     continue
                 fields = story_dto(s, row).fields().replace(status=status)
                 note = f"Status: {Status(row.status).label} → {status.label}"
-                self._update(s, row, fields, html=row.body_html, now=now, author=author, note=note)
+                try:
+                    self._update(
+                        s,
+                        row,
+                        fields,
+                        html=row.body_html,
+                        now=now,
+                        author=author,
+                        note=note,
+                        override_reason=override_reason,
+                    )
+                except StatusGateError as exc:
+                    blocked.extend(exc.blocks)  # carry on, to name every story held back
                 changed.append(story_id)
+            if blocked:
+                raise StatusGateError(blocked)
         return ChangeSet(updated=tuple(changed), origin=origin)
 
     def duplicate(self, story_id: int, *, author: str = "", origin: object | None = None) -> SaveResult:
@@ -423,8 +455,9 @@ class StoryService:
         now: datetime,
         author: str,
         note: str,
+        override_reason: str | None = None,
     ) -> None:
-        story_id, old_seq, base_version = row.id, row.seq, row.version
+        story_id, old_seq, base_version, old_status = row.id, row.seq, row.version, row.status
         (seq,) = self._next_seqs(s, 1)
         if fields.slug and fields.slug != row.slug:
             slug = self._unique_slug(s, fields.slug, exclude_id=story_id)
@@ -454,8 +487,8 @@ class StoryService:
             if theirs is None:
                 raise NotFoundError(f"there is no story #{story_id}; it was purged meanwhile")
             raise ConflictError(fields, story_dto(s, theirs), base_version)
-        fields = self._write_links(s, story_id, fields, replace=True)
-        self._add_revision(s, story_id, base_version + 1, fields, slug, author, note or "Saved", now)
+        (fields,) = self._write_links(s, [(story_id, fields)], replace=True)
+        self._add_revisions(s, [(story_id, base_version + 1, fields, slug)], author, note or "Saved", now)
         conn = s.connection()
         self._fts.remove(conn, [old_seq])
         self._fts.add(
@@ -463,6 +496,27 @@ class StoryService:
         )
         for hook in self._hooks:
             hook.stories_written(s, [WrittenStory(story_id, fields, created=False)])
+        if fields.status.value != old_status and fields.status in GATED_STATUSES:
+            self._pass_gates(s, story_id, base_version + 1, fields, note or "Saved", override_reason)
+
+    def _pass_gates(
+        self, s: Session, story_id: int, version: int, fields: StoryFields, note: str, override_reason: str | None
+    ) -> None:
+        problems = [p for gate in self._gates for p in gate.status_blockers(s, story_id, fields.status)]
+        if not problems:
+            return
+        reason = clean_line(override_reason or "")
+        if not reason:
+            raise StatusGateError([GateBlock(story_id, fields.headline, fields.status, tuple(problems))])
+        if len(reason) > 2_000:
+            raise ValidationError("override reason", "is over 2,000 characters long")
+        # The override and what it overrode stay in the story's history.
+        s.execute(
+            update(m.Revision)
+            .where(m.Revision.story_id == story_id, m.Revision.story_version == version)
+            .values(note=f"{note}; checks overridden: {reason} (open: {', '.join(problems)})")
+            .execution_options(synchronize_session=False)
+        )
 
     def _row_values(
         self,
@@ -493,71 +547,70 @@ class StoryService:
         )
         return values
 
-    def _write_links(self, s: Session, story_id: int, fields: StoryFields, *, replace: bool) -> StoryFields:
-        """Store tags and related links; returns ``fields`` with the links as stored (titles, target UUIDs)."""
-        return self._write_links_many(s, [(story_id, fields)], replace=replace)[0]
+    def _write_links(self, s: Session, items: Sequence[tuple[int, StoryFields]], *, replace: bool) -> list[StoryFields]:
+        """Store the tags and related links of stories; returns their fields with links as stored.
 
-    def _write_links_many(
-        self, s: Session, items: Sequence[tuple[int, StoryFields]], *, replace: bool
-    ) -> list[StoryFields]:
-        """:meth:`_write_links` for several stories, with a handful of statements in all."""
-        story_ids = [story_id for story_id, _fields in items]
+        Links to stories get the target's UUID and, when untitled, its headline, so that a link still says
+        where it went after its story is purged.
+        """
+        ids = [story_id for story_id, _ in items]
         if replace:
-            s.execute(delete(m.story_tag).where(m.story_tag.c.story_id.in_(story_ids)))
-            s.execute(delete(m.RelatedLink).where(m.RelatedLink.story_id.in_(story_ids)))
-        tag_map = self._tag_map(s, [name for _id, fields in items for name in fields.tags])
+            s.execute(delete(m.story_tag).where(m.story_tag.c.story_id.in_(ids)))
+            s.execute(delete(m.RelatedLink).where(m.RelatedLink.story_id.in_(ids)))
+        tag_ids = self._tag_ids(s, [name for _, fields in items for name in fields.tags])
         tag_rows = [
-            {"story_id": story_id, "tag_id": tag_id}
+            {"story_id": story_id, "tag_id": tag_ids[tag_key(name)]}
             for story_id, fields in items
-            for tag_id in dict.fromkeys(tag_map[tag_key(n)] for n in fields.tags)
+            for name in fields.tags
         ]
         if tag_rows:
             s.execute(insert(m.story_tag), tag_rows)
-        links = [link for _id, fields in items for link in fields.related]
-        if not links:
-            return [fields for _id, fields in items]
-        by_uuid = {r.target_uuid for r in links if r.target_id is None and r.target_uuid}
+        by_uuid = {
+            r.target_uuid for _, fields in items for r in fields.related if r.target_id is None and r.target_uuid
+        }
         found: dict[str, int] = {}
         for chunk in _chunks(sorted(by_uuid)):
             found.update(s.execute(select(m.Story.uuid, m.Story.id).where(m.Story.uuid.in_(chunk))).all())
-        targets = {r.target_id for r in links if r.target_id is not None} | set(found.values())
+        targets = {r.target_id for _, fields in items for r in fields.related if r.target_id is not None}
+        targets |= set(found.values())
         known: dict[int, Any] = {}
         for chunk in _chunks(sorted(targets)):
-            known.update(
-                (r.id, r)
-                for r in s.execute(select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(chunk)))
-            )
-        rows: list[dict[str, Any]] = []
-        out = []
+            query = select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(chunk))
+            known.update((r.id, r) for r in s.execute(query))
+        link_rows = []
+        stored = []
         for story_id, fields in items:
-            first = len(rows)
+            links = []
             for position, link in enumerate(fields.related):
-                target_id = link.target_id
-                if target_id is None and link.target_uuid in found:
-                    target_id = found[link.target_uuid]
-                if target_id is not None and target_id not in known:
-                    raise ValidationError("related", f"story #{target_id} does not exist")
-                if target_id == story_id:
+                target = link.target_id
+                if target is None and link.target_uuid in found:
+                    # A link naming its story by UUID (an import), now that the story exists.
+                    target = found[link.target_uuid]
+                if target is not None and target not in known:
+                    raise ValidationError("related", f"story #{target} does not exist")
+                if target == story_id:
                     raise ValidationError("related", "a story cannot be related to itself")
-                rows.append(
+                stored_link = RelatedLink(
+                    title=link.title or (known[target].headline if target is not None else ""),
+                    url=link.url,
+                    target_id=target,
+                    target_uuid=known[target].uuid if target is not None else link.target_uuid,
+                )
+                links.append(stored_link)
+                link_rows.append(
                     {
                         "story_id": story_id,
                         "position": position,
-                        # The target's headline is kept, so a link still says where it went if its story is purged.
-                        "title": link.title or (known[target_id].headline if target_id else ""),
-                        "url": link.url,
-                        "target_id": target_id,
-                        "target_uuid": known[target_id].uuid if target_id else link.target_uuid,
+                        "title": stored_link.title,
+                        "url": stored_link.url,
+                        "target_id": stored_link.target_id,
+                        "target_uuid": stored_link.target_uuid,
                     }
                 )
-            stored = tuple(
-                RelatedLink(title=r["title"], url=r["url"], target_id=r["target_id"], target_uuid=r["target_uuid"])
-                for r in rows[first:]
-            )
-            out.append(fields.replace(related=stored) if fields.related else fields)
-        if rows:
-            self._insert_links(s, rows)
-        return out
+            stored.append(fields.replace(related=tuple(links)) if fields.related else fields)
+        if link_rows:
+            self._insert_links(s, link_rows)
+        return stored
 
     def _insert_links(self, s: Session, rows: list[dict[str, Any]]) -> None:
         """Insert related-link rows straight through the driver: an import writes twenty per story, and building
@@ -568,33 +621,45 @@ class StoryService:
         sql = f"INSERT INTO related_link ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
         conn.exec_driver_sql(sql, [tuple(r[c] for c in columns) for r in rows])
 
-    def _tag_map(self, s: Session, names: Sequence[str]) -> dict[str, int]:
+    def _tag_ids(self, s: Session, names: Sequence[str]) -> dict[str, int]:
         """Tag ids by key for ``names``, creating the tags that do not exist yet."""
         wanted: dict[str, str] = {}
-        for n in names:
-            wanted.setdefault(tag_key(n), n)
+        for name in names:
+            wanted.setdefault(tag_key(name), name)
         if not wanted:
             return {}
-        found: dict[str, int] = {}
-        for chunk in _chunks(sorted(wanted)):
-            found.update(s.execute(select(m.Tag.key, m.Tag.id).where(m.Tag.key.in_(chunk))).all())
-        for key, name in wanted.items():
-            if key not in found:
-                found[key] = s.execute(insert(m.Tag).values(name=name, key=key).returning(m.Tag.id)).scalar_one()
+        found = dict(s.execute(select(m.Tag.key, m.Tag.id).where(m.Tag.key.in_(wanted))).all())
+        missing = [{"name": name, "key": key} for key, name in wanted.items() if key not in found]
+        if missing:
+            created = s.execute(
+                insert(m.Tag).returning(m.Tag.key, m.Tag.id, sort_by_parameter_order=True), missing
+            ).all()
+            found.update(dict(created))
         return found
 
-    def _add_revision(
+    def _add_revisions(
         self,
         s: Session,
-        story_id: int,
-        version: int,
-        fields: StoryFields,
-        slug: str,
+        items: Sequence[tuple[int, int, StoryFields, str]],
         author: str,
         note: str,
         now: datetime,
     ) -> None:
-        s.execute(insert(m.Revision.__table__), _revision_row(story_id, version, fields, slug, author, note, now))
+        """One revision per (story id, story version, fields, slug)."""
+        s.execute(
+            insert(m.Revision),
+            [
+                {
+                    "story_id": story_id,
+                    "created_at": now,
+                    "author": author,
+                    "story_version": version,
+                    "note": note,
+                    "data": fields_to_json(fields, slug),
+                }
+                for story_id, version, fields, slug in items
+            ],
+        )
 
     def _next_seqs(self, s: Session, n: int) -> list[int]:
         if n == 0:
@@ -605,32 +670,14 @@ class StoryService:
         start = s.scalar(select(func.coalesce(func.max(m.Story.seq), 0))) or 0
         return list(range(start + 1, start + n + 1))
 
-    def _unique_slugs(self, s: Session, items: Sequence[StoryFields]) -> list[str]:
-        """Unique slugs for new stories: one query when, as usual, none of them is taken yet."""
-        bases = [slugify(f.slug or f.headline) for f in items]
-        used: set[str] = set()
-        for chunk in _chunks(sorted(set(bases))):
-            used.update(s.scalars(select(m.Story.slug).where(m.Story.slug.in_(chunk))))
-        taken: set[str] = set()
-        out = []
-        for fields, base in zip(items, bases, strict=True):
-            slug = base if base not in used and base not in taken else None
-            if slug is None:
-                slug = self._unique_slug(s, fields.slug or fields.headline, taken=taken)
-            taken.add(slug)
-            out.append(slug)
-        return out
-
     def _unique_slug(
         self, s: Session, wanted: str, *, exclude_id: int | None = None, taken: set[str] | None = None
     ) -> str:
         base = slugify(wanted)
-        if self._dialect == "sqlite":
-            # A range on the slug index; LIKE would scan the table, as SQLite's LIKE ignores case.
-            numbered = and_(m.Story.slug > f"{base}-", m.Story.slug < f"{base}.")
-        else:
-            numbered = m.Story.slug.like(f"{base}-%")
-        query = select(m.Story.slug).where(or_(m.Story.slug == base, numbered))
+        # "base" and "base-…" as an index range ("-" sorts just before "."): LIKE could not use the index.
+        query = select(m.Story.slug).where(
+            or_(m.Story.slug == base, and_(m.Story.slug >= f"{base}-", m.Story.slug < f"{base}."))
+        )
         if exclude_id is not None:
             query = query.where(m.Story.id != exclude_id)
         used = set(s.scalars(query)) | (taken or set())
@@ -645,19 +692,6 @@ class StoryService:
 def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-def _revision_row(
-    story_id: int, version: int, fields: StoryFields, slug: str, author: str, note: str, now: datetime
-) -> dict[str, Any]:
-    return {
-        "story_id": story_id,
-        "created_at": now,
-        "author": author,
-        "story_version": version,
-        "note": note,
-        "data": fields_to_json(fields, slug),
-    }
 
 
 class _BusyTranslating:

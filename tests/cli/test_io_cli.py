@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from curator.cli import main
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES as ALL_FIXTURES
+
+# The import/export tests' own stories (other areas keep theirs beside them).
+FIXTURES = ALL_FIXTURES / "io"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -170,3 +170,24 @@ def test_sqlite_connections_use_wal_and_foreign_keys(sqlite_url: str) -> None:
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
     finally:
         engine.dispose()
+
+
+def test_the_declared_head_is_alembics_head() -> None:
+    from curator.db.migrate import declared_head
+
+    assert declared_head() == head_revision()
+
+
+def test_opening_a_current_library_does_not_load_alembic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'current.sqlite'}"
+    open_database(url)[0].dispose()  # create it (this one needs Alembic)
+    code = (
+        "import sys\n"
+        "from curator.db.migrate import open_database\n"
+        f"open_database({url!r})[0].dispose()\n"
+        "assert not any(m.split('.')[0] == 'alembic' for m in sys.modules), 'alembic was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

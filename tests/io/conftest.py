@@ -22,7 +22,7 @@ from tests.render.test_render import HOSTILE
 
 @pytest.fixture
 def fixtures() -> Path:
-    return FIXTURES
+    return FIXTURES / "io"
 
 
 _DANGEROUS = {"script", "iframe", "object", "embed", "style", "meta", "svg", "form", "input", "base", "link", "frame"}

@@ -12,8 +12,11 @@ from curator.io.export_markdown import export_markdown
 from curator.io.importer import import_paths
 from curator.services.dto import Story, StoryFields
 from curator.services.library import Library
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.io.conftest import HOSTILE_BODY, html_problems, rich_stories
+
+# The import/export tests' own stories (other areas keep theirs beside them).
+FIXTURES = ALL_FIXTURES / "io"
 
 
 def _comparable(story: Story) -> dict[str, object]:

@@ -20,8 +20,11 @@ from curator.io.export_site import export_site
 from curator.io.importer import import_paths
 from curator.services.dto import StoryFields
 from curator.services.library import Library
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.io.conftest import HOSTILE_BODY, TINY_PNG, html_problems, rich_stories, tree
+
+# The import/export tests' own stories (other areas keep theirs beside them).
+FIXTURES = ALL_FIXTURES / "io"
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

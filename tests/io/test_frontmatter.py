@@ -12,7 +12,10 @@ from curator.core.status import Status
 from curator.io.errors import ImportFileError
 from curator.io.frontmatter import parse_markdown
 from curator.io.importer import parse_story
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES as ALL_FIXTURES
+
+# The import/export tests' own stories (other areas keep theirs beside them).
+FIXTURES = ALL_FIXTURES / "io"
 
 
 def _read(name: str):  # type: ignore[no-untyped-def]

@@ -11,7 +11,11 @@ from curator.io.errors import Cancelled
 from curator.io.importer import import_paths
 from curator.services.dto import StoryFields
 from curator.services.library import Library
-from tests.conftest import FIXTURES, SAMPLE_STORY
+from tests.conftest import FIXTURES as ALL_FIXTURES
+from tests.conftest import SAMPLE_STORY
+
+# The import/export tests' own stories (other areas keep theirs beside them).
+FIXTURES = ALL_FIXTURES / "io"
 
 
 def _story(library: Library, ref: str):  # type: ignore[no-untyped-def]

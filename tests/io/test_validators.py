@@ -16,8 +16,11 @@ from curator.io.export_site import export_site
 from curator.io.importer import import_paths
 from curator.services.dto import StoryFields
 from curator.services.library import Library
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.io.conftest import HOSTILE_BODY, TINY_PNG, rich_stories
+
+# The import/export tests' own stories (other areas keep theirs beside them).
+FIXTURES = ALL_FIXTURES / "io"
 
 pytestmark = pytest.mark.slow
 

@@ -1,0 +1,177 @@
+"""Fact-check settings from the ``[factcheck]`` table of ``settings.toml`` in the config folder: the verdict scale.
+
+```toml
+[factcheck]
+# Verdicts, best first. A number places a verdict on the rating scale that ClaimReview publishes;
+# verdicts without one (misleading, unverifiable) are published by name only.
+verdicts = [
+  { label = "True", rating = 5 },
+  { label = "Mostly true", rating = 4 },
+  "Misleading",
+]
+check_quotes = true  # unverified quotations count as open items (and hold a story back), like attributions
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from curator.core.errors import CuratorError
+from curator.core.text import fold, slugify
+
+SETTINGS_FILENAME = "settings.toml"
+
+
+class SettingsError(CuratorError):
+    """The settings file cannot be used; the message names the file and the setting."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    key: str  # what is stored with a claim ("mostly-true")
+    label: str  # what people read ("Mostly true")
+    rating: int | None = None  # place on the numeric scale, when it has one
+
+
+@dataclass(frozen=True)
+class VerdictScale:
+    verdicts: tuple[Verdict, ...]
+
+    def __post_init__(self) -> None:
+        if not self.verdicts:
+            raise ValueError("a verdict scale needs at least one verdict")
+        keys = [v.key for v in self.verdicts]
+        if len(set(keys)) != len(keys):
+            raise ValueError("two verdicts on the scale have the same name")
+
+    @property
+    def best_rating(self) -> int | None:
+        ratings = [v.rating for v in self.verdicts if v.rating is not None]
+        return max(ratings) if ratings else None
+
+    @property
+    def worst_rating(self) -> int | None:
+        ratings = [v.rating for v in self.verdicts if v.rating is not None]
+        return min(ratings) if ratings else None
+
+    def get(self, key: str | None) -> Verdict | None:
+        if key is None:
+            return None
+        return next((v for v in self.verdicts if v.key == key), None)
+
+    def find(self, text: str) -> Verdict | None:
+        """The verdict called ``text`` (its key or its label, in any case)."""
+        wanted = fold(text.strip())
+        return next((v for v in self.verdicts if wanted in (v.key, fold(v.label))), None) or self.get(
+            slugify(text) if text.strip() else None
+        )
+
+    def label(self, key: str | None) -> str:
+        """The label of a stored verdict; a verdict no longer on the scale shows as stored."""
+        verdict = self.get(key)
+        return verdict.label if verdict else (key or "")
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(v.label for v in self.verdicts)
+
+    def tone(self, key: str | None) -> str:
+        """How a verdict reads at a glance, for colouring: "good", "mixed", "bad", "other" (a verdict off the
+        numeric scale, or no longer on the scale) or "none" (no verdict yet)."""
+        if key is None:
+            return "none"
+        verdict = self.get(key)
+        best, worst = self.best_rating, self.worst_rating
+        if verdict is None or verdict.rating is None or best is None or worst is None or best == worst:
+            return "other"
+        place = (verdict.rating - worst) / (best - worst)
+        return "good" if place >= 0.75 else "bad" if place <= 0.25 else "mixed"
+
+
+DEFAULT_SCALE = VerdictScale(
+    (
+        Verdict("true", "True", 5),
+        Verdict("mostly-true", "Mostly true", 4),
+        Verdict("half-true", "Half true", 3),
+        Verdict("mostly-false", "Mostly false", 2),
+        Verdict("false", "False", 1),
+        Verdict("misleading", "Misleading"),
+        Verdict("unverifiable", "Unverifiable"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class FactCheckSettings:
+    scale: VerdictScale = DEFAULT_SCALE
+    check_quotes: bool = True
+    # Who publishes the fact checks (ClaimReview "author"), when the export is not told otherwise.
+    organisation: str = ""
+    organisation_url: str = ""
+    path: Path | None = field(default=None, compare=False)
+
+    @classmethod
+    def load(cls, config_dir: Path | None) -> FactCheckSettings:
+        """The settings in ``config_dir/settings.toml``, or the defaults when there is no such file."""
+        if config_dir is None:
+            return cls()
+        path = config_dir / SETTINGS_FILENAME
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return cls(path=path)
+        except OSError as exc:
+            raise SettingsError(f"cannot read {path}: {exc.strerror}") from None
+        try:
+            data = tomllib.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise SettingsError(f"{path} is not UTF-8 text") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path} is not valid TOML: {exc}") from None
+        return cls.from_mapping(data.get("factcheck", {}), path=path)
+
+    @classmethod
+    def from_mapping(cls, table: Any, *, path: Path | None = None) -> FactCheckSettings:
+        where = f"{path or SETTINGS_FILENAME} [factcheck]"
+        if not isinstance(table, Mapping):
+            raise SettingsError(f"{where} must be a table")
+        scale = DEFAULT_SCALE
+        if "verdicts" in table:
+            scale = _scale(table["verdicts"], where)
+        check_quotes = table.get("check_quotes", True)
+        if not isinstance(check_quotes, bool):
+            raise SettingsError(f"{where} check_quotes must be true or false")
+        org, org_url = table.get("organisation", ""), table.get("organisation_url", "")
+        if not isinstance(org, str) or not isinstance(org_url, str):
+            raise SettingsError(f"{where} organisation and organisation_url must be text")
+        return cls(scale, check_quotes, org.strip(), org_url.strip(), path)
+
+
+def _scale(items: Any, where: str) -> VerdictScale:
+    if not isinstance(items, list) or not items:
+        raise SettingsError(f"{where} verdicts must be a non-empty list")
+    verdicts = []
+    for i, item in enumerate(items, 1):
+        if isinstance(item, str):
+            item = {"label": item}
+        if not isinstance(item, Mapping) or not isinstance(item.get("label"), str) or not item["label"].strip():
+            raise SettingsError(f"{where} verdict {i} needs a label")
+        rating = item.get("rating")
+        if rating is not None and (not isinstance(rating, int) or isinstance(rating, bool)):
+            raise SettingsError(f"{where} verdict {i} ({item['label']}): rating must be a whole number")
+        key = item.get("key") or slugify(item["label"])
+        verdicts.append(Verdict(str(key), item["label"].strip(), rating))
+    try:
+        return VerdictScale(tuple(verdicts))
+    except ValueError as exc:
+        raise SettingsError(f"{where}: {exc}") from None
+
+
+def scale_of(verdicts: Iterable[tuple[str, int | None]]) -> VerdictScale:
+    """A scale from (label, rating) pairs, for callers building one in code."""
+    return VerdictScale(tuple(Verdict(slugify(label), label, rating) for label, rating in verdicts))

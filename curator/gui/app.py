@@ -1,0 +1,186 @@
+"""The desktop app's composition root: the Qt application, settings, recovery store, library, and the window.
+
+Everything is built here once and handed down; nothing in the GUI reaches for a global. The window is shown
+before the library is open (opening imports SQLAlchemy and checks the schema, which takes longer than a window
+takes to appear); the library is opened on a worker thread and attached when ready.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from curator.paths import AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from curator.gui.recovery import RecoveryStore
+    from curator.gui.settings import UiSettings
+    from curator.services.library import Library
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Curator"
+
+
+def prepare_environment() -> None:
+    """What must be settled before QtWebEngine loads.
+
+    Chromium's sandbox cannot run as root, so it is turned off then (and logged). The preview shows one
+    article, which software rendering draws as fast: without Chromium's GPU thread the app uses some 60 MB
+    less memory (set CURATOR_PREVIEW_GPU=1, or any GPU flag in QTWEBENGINE_CHROMIUM_FLAGS, to keep it).
+    """
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") != "1":
+        os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+        log.warning("running as root: the preview's Chromium sandbox is turned off (QTWEBENGINE_DISABLE_SANDBOX=1)")
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "gpu" not in flags and os.environ.get("CURATOR_PREVIEW_GPU") != "1":
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --disable-gpu".strip()
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    prepare_environment()
+    app = QApplication.instance()
+    if app is None:
+        # QtWebEngine is loaded later, after the window shows; it needs shared GL contexts set up front.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+        app = QApplication(list(argv or [sys.argv[0]]))
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    return app  # type: ignore[return-value]
+
+
+@dataclass
+class AppContext:
+    """What the window is built from; the library arrives once it is open."""
+
+    paths: AppPaths
+    db_url: str
+    settings: UiSettings
+    recovery: RecoveryStore
+    author: str = ""
+    log_path: Path | None = None
+    engine: Any = None
+    library: Library | None = None
+    library_state: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, paths: AppPaths, db_url: str, *, settings_path: Path | None = None) -> AppContext:
+        from curator.gui.recovery import RECOVERY_FILENAME, RecoveryStore
+        from curator.gui.settings import UI_SETTINGS_FILENAME, UiSettings
+
+        settings = UiSettings(settings_path or paths.config_dir / UI_SETTINGS_FILENAME)
+        recovery = RecoveryStore(paths.data_dir / RECOVERY_FILENAME, db_url)
+        try:
+            author = getpass.getuser()
+        except (KeyError, OSError):
+            author = ""
+        return cls(paths=paths, db_url=db_url, settings=settings, recovery=recovery, author=author)
+
+    def open_library(self) -> Library:
+        """Open (create, upgrade) the library; the first start of an empty one gets the welcome story."""
+        self.engine, self.library, self.library_state = open_library(self.db_url, config_dir=self.paths.config_dir)
+        return self.library
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+            self.engine = None
+
+
+def open_library(db_url: str, *, config_dir: Path | None = None) -> tuple[Any, Library, Any]:
+    from curator.db.engine import make_session_factory
+    from curator.db.migrate import open_database
+    from curator.services.dto import Scope
+    from curator.services.library import Library
+
+    engine, state = open_database(db_url)
+    library = Library(make_session_factory(engine), config_dir=config_dir)
+    if not library.search.page(limit=1, scope=Scope.ALL).items:
+        from curator.gui.welcome import welcome_story
+
+        library.stories.create(welcome_story(), author="Curator", note="Welcome story")
+        log.info("the library is empty: added the welcome story")
+    return engine, library, state
+
+
+def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path | None = None) -> int:
+    """Run the desktop app on the library at ``db_url`` until the window closes; returns the exit code."""
+    app = make_application()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from curator.gui.errors import ErrorReporter
+    from curator.gui.main_window import MainWindow
+    from curator.gui.snapshot import read_snapshot, write_snapshot
+    from curator.gui.tasks import SerialExecutor, Task
+    from curator.gui.theme import apply_theme
+
+    reporter = ErrorReporter(str(log_path) if log_path else None)
+    reporter.install()
+    ctx = AppContext.create(paths, db_url)
+    ctx.log_path = log_path
+    dark = apply_theme(app, ctx.settings.theme)
+    window = MainWindow(ctx, dark=dark)
+    snapshot = read_snapshot(paths.cache_dir, db_url)
+    if snapshot is not None:
+        window.show_snapshot(*snapshot)
+    window.show()
+
+    opener = SerialExecutor("open-library")
+    exit_code = 0
+
+    def opened(_result: object) -> None:
+        window.attach_library()
+
+    def failed(exc: BaseException) -> None:
+        nonlocal exit_code
+        exit_code = 1
+        log.error("could not open the library %s: %s", db_url, exc)
+        QMessageBox.critical(window, "Curator cannot open the library", str(exc))
+        window.force_close()
+
+    task = Task(lambda _t: ctx.open_library(), name="open library")
+    task.signals.finished.connect(opened)
+    task.signals.failed.connect(failed)
+
+    started = False
+
+    def start_opening() -> None:
+        nonlocal started
+        if not started:
+            started = True
+            opener.start(task)
+
+    # Opening imports SQLAlchemy on a worker thread; started before the first paint, it would hold the
+    # interpreter lock while the list asks Python for every cell it draws, and the window would appear later.
+    window.list_painted.connect(start_opening)
+    QTimer.singleShot(1000, start_opening)
+    code = app.exec()
+    opener.wait()
+    # However the loop ended, background reads and writes finish before the library closes.
+    window.shutdown()
+    rows, query = window.snapshot_rows()
+    ctx.close()
+    if ctx.library is not None:
+        write_snapshot(paths.cache_dir, db_url, query, rows)
+    return exit_code or code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m curator.gui``: the same as ``curator`` with no command."""
+    from curator import cli
+
+    return cli.main(list(argv) if argv is not None else None)

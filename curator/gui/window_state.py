@@ -1,0 +1,65 @@
+"""The main window's state across runs: geometry, splitters, list columns, filter and order, panes, theme."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from curator.gui.models.story_table import ListQuery
+from curator.gui.widgets.sidebar import SidebarFilter
+from curator.services.dto import Sort
+
+if TYPE_CHECKING:
+    from curator.gui.main_window import MainWindow
+
+DEFAULT_SIZES = {"main": [180, 370, 500, 430], "editor": [200, 600]}
+
+
+def restore_window_state(window: MainWindow) -> None:
+    s = window.settings
+    geometry = s.bytes("window/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    for name, splitter in (("main", window.main_split), ("editor", window.editor_split)):
+        state = s.bytes(f"window/split_{name}")
+        # A collapsed editor or preview (zero width) would look like a broken window: start afresh.
+        if state is None or not splitter.restoreState(state) or 0 in splitter.sizes()[2:]:
+            splitter.setSizes(DEFAULT_SIZES[name])
+    header = s.bytes("list/header")
+    if header is not None:
+        window.list.horizontalHeader().restoreState(header)
+    window.sidebar.select_filter(
+        SidebarFilter(s.value("list/filter_kind", "all", str), s.value("list/filter_value", "", str))
+    )
+    try:
+        sort = Sort(s.value("list/sort", Sort.UPDATED.value, str))
+    except ValueError:
+        sort = Sort.UPDATED
+    current = window.list_query()
+    window.model.set_query(ListQuery(current.text, current.scope, sort, s.value("list/descending", True, bool)))
+    section, order = window.model.sort_section()
+    window.list.horizontalHeader().setSortIndicator(section, order)
+    details = s.value("editor/details", True, bool)
+    window.fields.set_details_visible(details)
+    window.actions["toggle_details"].setChecked(details)
+    preview = s.value("view/preview", True, bool)
+    window.actions["toggle_preview"].setChecked(preview)
+    window.preview.setVisible(preview)
+    window.actions.theme.get(s.theme, window.actions.theme["system"]).setChecked(True)
+
+
+def save_window_state(window: MainWindow) -> None:
+    s = window.settings
+    s.set("window/geometry", window.saveGeometry())
+    s.set("window/split_main", window.main_split.saveState())
+    s.set("window/split_editor", window.editor_split.saveState())
+    s.set("list/header", window.list.horizontalHeader().saveState())
+    f = window.sidebar.current_filter
+    s.set("list/filter_kind", f.kind)
+    s.set("list/filter_value", f.value)
+    s.set("list/sort", window.model.query.sort.value)
+    s.set("list/descending", window.model.query.descending)
+    s.set("editor/details", window.fields.details.isVisibleTo(window.fields))
+    s.set("view/preview", window.actions["toggle_preview"].isChecked())
+    if window.editing.story_id is not None:
+        s.set("editor/last_story", window.editing.story_id)
+    s.sync()
