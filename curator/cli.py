@@ -1,4 +1,4 @@
-"""The command line: ``curator list|search|show|new|tag|check|db …``. A composition root; never imports PySide6."""
+"""The command line: ``curator list|search|show|new|tag|check|import|export|db …``; a composition root, no Qt."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from collections.abc import Sequence
 
 from curator import __version__
 from curator.commands import db as db_commands
+from curator.commands import exporting as export_commands
 from curator.commands import factcheck as factcheck_commands
+from curator.commands import importing as import_commands
 from curator.commands import screenshot as screenshot_commands
 from curator.commands import stories as story_commands
 from curator.commands import tags as tag_commands
@@ -20,7 +22,15 @@ from curator.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (story_commands, tag_commands, factcheck_commands, db_commands, screenshot_commands)
+COMMAND_MODULES = (
+    story_commands,
+    tag_commands,
+    factcheck_commands,
+    import_commands,
+    export_commands,
+    db_commands,
+    screenshot_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -57,7 +57,10 @@ def fold(text: str) -> str:
     text = text.casefold()
     if text.isascii():
         return text
-    return "".join(_fold_char(ch) for ch in unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    # One translate over the text, with a table of just the characters it uses, instead of a call per character.
+    table = {ord(ch): _fold_char(ch) for ch in set(text) if not ch.isascii()}
+    return text.translate(table)
 
 
 def tokens(text: str) -> list[str]:

@@ -17,7 +17,7 @@ EXTENSION_CONFIGS = {
     "toc": {"slugify": slugify_unicode},
 }
 # Bump when the pipeline's output changes, so stored renders are redone.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 RENDER_KEY = hashlib.sha1(
     f"{PIPELINE_VERSION}|{markdown.__version__}|{getattr(nh3, '__version__', '')}|{EXTENSIONS}".encode()
 ).hexdigest()[:16]

@@ -7,6 +7,7 @@ everywhere. Templates autoescape; the story body arrives already sanitised by :f
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -16,6 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from curator.render.sanitize import prefix_ids
 from curator.services.dto import Story
 
 TEMPLATE_PACKAGE = "curator.render"
@@ -32,6 +34,17 @@ class RelatedItem:
 
 
 @dataclass(frozen=True)
+class SiteNav:
+    """The links a page of a static site carries to the rest of the site (relative to that page)."""
+
+    title: str
+    home_href: str
+    tags_href: str
+    feed_href: str = ""
+    generated: datetime | None = None
+
+
+@dataclass(frozen=True)
 class PageOptions:
     """How a page is assembled: inline or linked stylesheet, extra head content for the preview, …"""
 
@@ -43,6 +56,21 @@ class PageOptions:
     extra_head: str = ""
     base_path: str = ""
     meta: dict[str, str] = field(default_factory=dict)
+    # Tags as links (a site's tag pages); None shows the story's tags as plain text.
+    tags: tuple[RelatedItem, ...] | None = None
+    # The photo's src as the page should use it (a copied file, a data: URI); None uses the story's photo as is,
+    # "" shows no image (only credit and caption).
+    photo_src: str | None = None
+    # Namespace for the ids in the body, so headings and footnotes can never clash with the page's own ids.
+    id_prefix: str = ""
+    site: SiteNav | None = None
+    canonical: str = ""
+    show_updated: bool = False
+
+
+def isodate(when: object) -> str:
+    """A machine-readable time to the second (what HTML's datetime attribute and Atom accept)."""
+    return when.isoformat(timespec="seconds") if isinstance(when, datetime) else ""
 
 
 @lru_cache(maxsize=1)
@@ -53,17 +81,20 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        # Templates ship inside the package and never change while running: no file checks per page.
+        auto_reload=False,
     )
-    env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, datetime) else ""
-    env.filters["longdate"] = lambda d: f"{d:%-d %B %Y}" if isinstance(d, datetime) else ""
+    env.filters["isodate"] = isodate
+    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if isinstance(d, datetime) else ""
     env.filters["json_ld"] = _json_ld
     return env
 
 
 def _json_ld(data: dict[str, Any]) -> Markup:
-    # Inside <script>, "</" must not appear or it would close the element early.
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
-    return Markup(text)
+    # Inside <script> nothing may look like markup ("</script>", "<!--"): escape <, > and & as JSON allows.
+    # One line: the indented form goes through the pure-Python encoder, many times slower on big exports.
+    text = json.dumps(data, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 @lru_cache(maxsize=1)
@@ -88,12 +119,132 @@ def render_story_page(story: Story, body_html: str, options: PageOptions | None 
     """A complete HTML5 document for one story."""
     options = options or PageOptions()
     related = options.related if options.related is not None else default_related(story)
+    tags = options.tags if options.tags is not None else tuple(RelatedItem(title=t) for t in story.tags)
+    photo_src = options.photo_src if options.photo_src is not None else story.photo
     template = environment().get_template("story.html.j2")
     return template.render(
         story=story,
-        body=Markup(body_html),
+        body=Markup(prefix_ids(body_html, options.id_prefix)),
         related=related,
+        tags=tags,
+        photo_src=photo_src,
+        lang=story.language or "en",
         options=options,
         css=Markup(stylesheet()) if options.inline_css else None,
         extra_head=Markup(options.extra_head),
     )
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """A story as a listing (index, tag page) shows it."""
+
+    href: str
+    headline: str
+    dek: str = ""
+    byline: str = ""
+    outlet: str = ""
+    date: datetime | None = None
+    excerpt: Markup | None = None
+    tags: tuple[RelatedItem, ...] = ()
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int = 1
+    pages: int = 1
+    prev_href: str = ""
+    next_href: str = ""
+
+
+@dataclass(frozen=True)
+class CountedLink:
+    title: str
+    href: str
+    count: int
+
+
+def render_list_page(
+    *,
+    heading: str,
+    entries: tuple[ListEntry, ...] = (),
+    options: PageOptions,
+    pager: Pager | None = None,
+    intro: str = "",
+    links: tuple[CountedLink, ...] = (),
+    lang: str = "en",
+) -> str:
+    """A page listing stories (an index or tag page), or links (the list of tags)."""
+    template = environment().get_template("list.html.j2")
+    return template.render(
+        heading=heading,
+        entries=entries,
+        pager=pager or Pager(),
+        intro=intro,
+        links=links,
+        lang=lang,
+        options=options,
+        css=Markup(stylesheet()) if options.inline_css else None,
+        extra_head=Markup(options.extra_head),
+    )
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids."""
+    return _XML_INVALID.sub("", text)
+
+
+def render_feed(
+    *, title: str, feed_id: str, updated: datetime, entries: list[dict[str, Any]], base_url: str = ""
+) -> str:
+    """An Atom feed; each entry: uuid, href, headline, dek, byline, published, updated, tag_names, content (HTML)."""
+    template = environment().get_template("feed.atom.j2")
+    return template.render(title=xml_text(title), feed_id=feed_id, updated=updated, entries=entries, base_url=base_url)
+
+
+def news_article_json_ld(story: Story, *, url: str = "", image: str = "", publisher: str = "") -> dict[str, Any]:
+    """schema.org NewsArticle for a story."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": story.headline[:110] or "Untitled story",
+        "inLanguage": story.language or "en",
+        "dateCreated": isodate(story.created_at),
+        "dateModified": isodate(story.updated_at),
+        "wordCount": story.word_count,
+        "identifier": f"urn:uuid:{story.uuid}",
+    }
+    if story.headline and len(story.headline) > 110:
+        data["alternativeHeadline"] = story.headline
+    if story.published_at:
+        data["datePublished"] = isodate(story.published_at)
+    if story.dek:
+        data["description"] = story.dek
+    if story.byline:
+        data["author"] = [{"@type": "Person", "name": name.strip()} for name in story.byline.split(",") if name.strip()]
+    if story.original_author:
+        data["contributor"] = {"@type": "Person", "name": story.original_author}
+    if story.outlet_name or story.outlet_url:
+        outlet: dict[str, Any] = {"@type": "NewsMediaOrganization", "name": story.outlet_name or story.outlet_url}
+        if story.outlet_url:
+            outlet["url"] = story.outlet_url
+        data["sourceOrganization"] = outlet
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
+    if story.tags:
+        data["keywords"] = list(story.tags)
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = url
+    if image:
+        photo: dict[str, Any] = {"@type": "ImageObject", "url": image}
+        if story.photo_caption:
+            photo["caption"] = story.photo_caption
+        if story.photo_credit:
+            photo["creditText"] = story.photo_credit
+        data["image"] = photo
+    return data

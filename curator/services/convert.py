@@ -13,16 +13,26 @@ from curator.core.status import Status
 from curator.db import models as m
 from curator.services.dto import TEXT_FIELDS, RelatedLink, Story, StoryFields, StorySummary
 
+Targets = dict[int, tuple[str, str, datetime | None]]
 
-def related_dtos(session: Session, links: Iterable[m.RelatedLink]) -> tuple[RelatedLink, ...]:
-    links = list(links)
+
+def related_targets(session: Session, links: Iterable[m.RelatedLink]) -> Targets:
+    """UUID, slug and trash time of the stories ``links`` point at, in one query."""
     target_ids = {link.target_id for link in links if link.target_id is not None}
-    targets: dict[int, tuple[str, str, datetime | None]] = {}
-    if target_ids:
-        rows = session.execute(
-            select(m.Story.id, m.Story.uuid, m.Story.slug, m.Story.deleted_at).where(m.Story.id.in_(target_ids))
-        )
-        targets = {r.id: (r.uuid, r.slug, r.deleted_at) for r in rows}
+    if not target_ids:
+        return {}
+    rows = session.execute(
+        select(m.Story.id, m.Story.uuid, m.Story.slug, m.Story.deleted_at).where(m.Story.id.in_(target_ids))
+    )
+    return {r.id: (r.uuid, r.slug, r.deleted_at) for r in rows}
+
+
+def related_dtos(
+    session: Session, links: Iterable[m.RelatedLink], *, targets: Targets | None = None
+) -> tuple[RelatedLink, ...]:
+    links = list(links)
+    if targets is None:
+        targets = related_targets(session, links)
     out = []
     for link in links:
         target = targets.get(link.target_id) if link.target_id is not None else None
@@ -39,7 +49,7 @@ def related_dtos(session: Session, links: Iterable[m.RelatedLink]) -> tuple[Rela
     return tuple(out)
 
 
-def story_dto(session: Session, story: m.Story) -> Story:
+def story_dto(session: Session, story: m.Story, *, targets: Targets | None = None) -> Story:
     return Story(
         id=story.id,
         uuid=story.uuid,
@@ -52,7 +62,7 @@ def story_dto(session: Session, story: m.Story) -> Story:
         word_count=story.word_count,
         status=Status(story.status),
         tags=tuple(sorted((t.name for t in story.tags), key=str.casefold)),
-        related=related_dtos(session, story.related),
+        related=related_dtos(session, story.related, targets=targets),
         extra=dict(story.extra or {}),
         **{name: getattr(story, name) for name in TEXT_FIELDS},
     )

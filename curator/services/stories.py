@@ -21,7 +21,7 @@ from curator.db.base import utcnow
 from curator.db.engine import read_session, write_session
 from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
-from curator.services.convert import fields_to_json, story_dto
+from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto
 from curator.services.dto import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
 from curator.services.errors import (
     BusyError,
@@ -35,6 +35,9 @@ from curator.services.hooks import GATED_STATUSES, StatusGate, StoryHook, Writte
 from curator.services.validate import clean_line, normalise
 
 log = logging.getLogger(__name__)
+
+# Stories read or written per statement in bulk operations (well under SQLite's bound-parameter limit).
+_CHUNK = 500
 
 
 def _dialect(session_factory: sessionmaker[Session]) -> str:
@@ -100,6 +103,101 @@ class StoryService:
                 raise NotFoundError(f"no story has the id, UUID or slug {ref_text!r}")
             return found
 
+    def get_many(self, story_ids: Sequence[int]) -> list[Story]:
+        """Several stories, read a few hundred at a time, in the order asked (ids that do not exist are left out).
+
+        Reads plain rows (no ORM objects): exports read thousands of stories this way.
+        """
+        wanted = list(dict.fromkeys(story_ids))
+        found: dict[int, Story] = {}
+        table = m.Story.__table__
+        columns = [c for c in table.c if c.key not in ("body_html", "render_key", "seq", "sort_key", "status_rank")]
+        for chunk in _chunks(wanted):
+            with read_session(self._sf) as s:
+                rows = s.execute(select(*columns).where(table.c.id.in_(chunk))).all()
+                tags: dict[int, list[str]] = {}
+                for story_id, name in s.execute(
+                    select(m.story_tag.c.story_id, m.Tag.name)
+                    .join(m.Tag, m.Tag.id == m.story_tag.c.tag_id)
+                    .where(m.story_tag.c.story_id.in_(chunk))
+                ):
+                    tags.setdefault(story_id, []).append(name)
+                links: dict[int, list[Any]] = {}
+                link_table = m.RelatedLink.__table__
+                for link in s.execute(
+                    select(link_table)
+                    .where(link_table.c.story_id.in_(chunk))
+                    .order_by(link_table.c.story_id, link_table.c.position)
+                ):
+                    links.setdefault(link.story_id, []).append(link)
+                targets = related_targets(s, (link for group in links.values() for link in group))
+            for row in rows:
+                found[row.id] = Story(
+                    id=row.id,
+                    uuid=row.uuid,
+                    slug=row.slug,
+                    version=row.version,
+                    created_at=row.created_at,
+                    updated_at=row.updated_at,
+                    deleted_at=row.deleted_at,
+                    published_at=row.published_at,
+                    word_count=row.word_count,
+                    status=Status(row.status),
+                    tags=tuple(sorted(tags.get(row.id, ()), key=str.casefold)),
+                    related=related_dtos(s, links.get(row.id, ()), targets=targets),
+                    extra=dict(row.extra or {}),
+                    **{name: getattr(row, name) for name in TEXT_FIELDS},
+                )
+        return [found[i] for i in wanted if i in found]
+
+    def rendered_html_many(
+        self,
+        story_ids: Sequence[int],
+        *,
+        render_all: Callable[[list[str]], Iterable[str]] | None = None,
+    ) -> dict[int, str]:
+        """Bodies as sanitised HTML, keyed by id: stored renders where current, the rest rendered and stored.
+
+        ``render_all`` renders a list of Markdown bodies (e.g. in worker processes); by default one after another.
+        """
+        wanted = list(dict.fromkeys(story_ids))
+        out: dict[int, str] = {}
+        stale: list[tuple[int, int, str]] = []
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            with read_session(self._sf) as s:
+                rows = s.execute(
+                    select(m.Story.id, m.Story.body, m.Story.body_html, m.Story.render_key, m.Story.version).where(
+                        m.Story.id.in_(chunk)
+                    )
+                ).all()
+            for row in rows:
+                if row.render_key == RENDER_KEY and row.body_html is not None:
+                    out[row.id] = row.body_html
+                else:
+                    stale.append((row.id, row.version, row.body))
+        if stale:
+            bodies = [body for _id, _version, body in stale]
+            htmls = list(render_all(bodies) if render_all is not None else map(render_markdown, bodies))
+            for start in range(0, len(stale), _CHUNK):
+                with write_session(self._sf) as s:
+                    for (story_id, version, _body), html in zip(
+                        stale[start : start + _CHUNK], htmls[start : start + _CHUNK], strict=True
+                    ):
+                        # Only if the story was not saved meanwhile, as in rendered_html.
+                        s.execute(
+                            update(m.Story)
+                            .where(m.Story.id == story_id, m.Story.version == version)
+                            .values(body_html=html, render_key=RENDER_KEY)
+                            .execution_options(synchronize_session=False)
+                        )
+            for (story_id, _version, _body), html in zip(stale, htmls, strict=True):
+                out[story_id] = html
+        missing = set(wanted) - set(out)
+        if missing:
+            raise NotFoundError(f"there is no story #{min(missing)}")
+        return out
+
     def rendered_html(self, story_id: int) -> str:
         """The story body as sanitised HTML: the stored render when it is current, otherwise rendered now."""
         with read_session(self._sf) as s:
@@ -139,25 +237,32 @@ class StoryService:
         note: str = "Created",
         render: bool = True,
         keep_revision: bool = True,
+        uuids: Sequence[str] | None = None,
     ) -> list[int]:
         """Store several new stories in one transaction: all of them, or (on any error) none.
 
         ``render=False`` leaves the HTML to be rendered when first needed (fast bulk imports).
+        ``uuids`` gives the new stories their identities (an importer that links stories to each other before
+        they exist); a related link may then name its target by ``target_uuid`` alone: it is linked as soon as
+        a story with that UUID exists, in this call or a later one.
         """
         prepared = [normalise(f) for f in items]
         if not prepared:
             return []
+        if uuids is not None and len(uuids) != len(prepared):
+            raise ValueError("create_many needs one UUID per story")
+        new_uuids = [str(u) for u in uuids] if uuids is not None else [str(uuid_mod.uuid4()) for _ in prepared]
         htmls = [render_markdown(f.body) if render else None for f in prepared]
         now = self._clock()
         with self._writing() as s:
             seqs = self._next_seqs(s, len(prepared))
             taken: set[str] = set()
             rows = []
-            for fields, html, seq in zip(prepared, htmls, seqs, strict=True):
+            for fields, html, seq, story_uuid in zip(prepared, htmls, seqs, new_uuids, strict=True):
                 slug = self._unique_slug(s, fields.slug or fields.headline, taken=taken)
                 taken.add(slug)
                 values = self._row_values(fields, slug=slug, seq=seq, now=now, html=html)
-                values.update(uuid=str(uuid_mod.uuid4()), created_at=now, version=1)
+                values.update(uuid=story_uuid, created_at=now, version=1)
                 rows.append(values)
             # One multi-row INSERT … RETURNING for the batch; ids come back in the rows' order.
             ids = list(s.scalars(insert(m.Story).returning(m.Story.id, sort_by_parameter_order=True), rows))
@@ -170,6 +275,16 @@ class StoryService:
                 IndexDoc.of(r["seq"], f.headline, f.dek, f.body, f.byline, f.outlet_name)
                 for f, r in zip(stored, rows, strict=True)
             ]
+            if uuids is not None:
+                # Links stored earlier that named one of these stories by UUID before it existed.
+                s.execute(
+                    update(m.RelatedLink)
+                    .where(m.RelatedLink.target_id.is_(None), m.RelatedLink.target_uuid.in_(new_uuids))
+                    .values(
+                        target_id=select(m.Story.id).where(m.Story.uuid == m.RelatedLink.target_uuid).scalar_subquery()
+                    )
+                    .execution_options(synchronize_session=False)
+                )
             self._fts.add(s.connection(), docs)
             written = [WrittenStory(i, f, created=True) for i, f in zip(ids, stored, strict=True)]
             for hook in self._hooks:
@@ -450,17 +565,27 @@ class StoryService:
         ]
         if tag_rows:
             s.execute(insert(m.story_tag), tag_rows)
+        by_uuid = {
+            r.target_uuid for _, fields in items for r in fields.related if r.target_id is None and r.target_uuid
+        }
+        found: dict[str, int] = {}
+        for chunk in _chunks(sorted(by_uuid)):
+            found.update(s.execute(select(m.Story.uuid, m.Story.id).where(m.Story.uuid.in_(chunk))).all())
         targets = {r.target_id for _, fields in items for r in fields.related if r.target_id is not None}
-        known = {}
-        if targets:
-            query = select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(targets))
-            known = {r.id: r for r in s.execute(query)}
+        targets |= set(found.values())
+        known: dict[int, Any] = {}
+        for chunk in _chunks(sorted(targets)):
+            query = select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(chunk))
+            known.update((r.id, r) for r in s.execute(query))
         link_rows = []
         stored = []
         for story_id, fields in items:
             links = []
             for position, link in enumerate(fields.related):
                 target = link.target_id
+                if target is None and link.target_uuid in found:
+                    # A link naming its story by UUID (an import), now that the story exists.
+                    target = found[link.target_uuid]
                 if target is not None and target not in known:
                     raise ValidationError("related", f"story #{target} does not exist")
                 if target == story_id:
@@ -484,8 +609,17 @@ class StoryService:
                 )
             stored.append(fields.replace(related=tuple(links)) if fields.related else fields)
         if link_rows:
-            s.execute(insert(m.RelatedLink), link_rows)
+            self._insert_links(s, link_rows)
         return stored
+
+    def _insert_links(self, s: Session, rows: list[dict[str, Any]]) -> None:
+        """Insert related-link rows straight through the driver: an import writes twenty per story, and building
+        each row's parameters through the SQL layer costs more than the database's own work."""
+        columns = ("story_id", "position", "title", "url", "target_id", "target_uuid")
+        conn = s.connection()
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        sql = f"INSERT INTO related_link ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+        conn.exec_driver_sql(sql, [tuple(r[c] for c in columns) for r in rows])
 
     def _tag_ids(self, s: Session, names: Sequence[str]) -> dict[str, int]:
         """Tag ids by key for ``names``, creating the tags that do not exist yet."""
@@ -553,6 +687,11 @@ class StoryService:
         while f"{base}-{n}" in used:
             n += 1
         return f"{base}-{n}"
+
+
+def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 class _BusyTranslating:

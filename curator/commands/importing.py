@@ -1,0 +1,61 @@
+"""``curator import PATH…``: plain-text and Markdown story files and folders into the library."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from curator.commands.context import CommandContext
+from curator.commands.output import print_json
+from curator.commands.progress import ProgressLine, interrupt_flag
+from curator.io.errors import Cancelled
+from curator.io.importer import ImportReport, import_paths
+
+
+def _print_report(report: ImportReport, *, as_json: bool) -> None:
+    if as_json:
+        print_json(
+            {
+                "imported": list(report.imported),
+                "duplicates": [{"path": str(p.path), "reason": p.reason} for p in report.duplicates],
+                "failed": [{"path": str(p.path), "reason": p.reason} for p in report.failed],
+            }
+        )
+        return
+    for problem in report.duplicates:
+        print(f"skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    for problem in report.failed:
+        print(f"failed {problem.path}: {problem.reason}", file=sys.stderr)
+    print(report.summary())
+
+
+def cmd_import(ctx: CommandContext, args: argparse.Namespace) -> int:
+    library = ctx.library
+    progress = ProgressLine("importing files")
+    with interrupt_flag() as cancelled:
+        try:
+            report = import_paths(library, args.paths, author=args.author or "", progress=progress, cancelled=cancelled)
+        except Cancelled as exc:
+            progress.close()
+            partial = exc.report if isinstance(exc.report, ImportReport) else ImportReport()
+            _print_report(partial, as_json=args.json)
+            print("curator: import interrupted; the batch under way was not stored", file=sys.stderr)
+            return 130
+    progress.close()
+    _print_report(report, as_json=args.json)
+    return 0 if report.ok else 1
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import story files (plain text, Markdown with front matter) and folders",
+        description="Import plain-text stories (.txt) and Markdown with YAML, TOML or Pelican front matter "
+        "(.md, .markdown). Folders are searched recursively. Stories already in the library are skipped; "
+        "a file that cannot be imported is reported and the rest are imported. Exit code 1 if any file failed.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
+    p.add_argument("--author", help="who is importing (kept in the stories' history)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=cmd_import)

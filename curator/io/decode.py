@@ -1,0 +1,220 @@
+"""Reading text files whatever their encoding, or refusing them clearly: never importing mojibake.
+
+UTF-8 (with or without a byte-order mark) and UTF-16/UTF-32 with a byte-order mark are read as they say.
+Anything else is guessed with charset-normalizer, but only among the legacy encodings that English, Russian and
+Kazakh text actually comes in, and only when the guess is unambiguous: every candidate that fits the bytes
+equally well must give the same text, or one must fit clearly better, or all but one must read as nonsense
+(letters of two scripts in one word, symbols inside words, control characters). Otherwise the file is refused
+with the candidates named, so that someone can convert it knowingly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from curator.io.errors import ImportFileError
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+# Legacy encodings worth guessing: Windows, KOI8, Mac, DOS and ISO Cyrillic (Russian, Kazakh), Windows/ISO Latin.
+GUESSED_ENCODINGS = (
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "mac_cyrillic",
+    "cp866",
+    "iso8859_5",
+    "kz1048",
+    "ptcp154",
+    "cp1252",
+    "iso8859_15",
+    "latin_1",
+    "cp1250",
+    "iso8859_2",
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Candidates whose mess ratio is this close to the best one are taken as fitting equally well.
+_CHAOS_MARGIN = 0.02
+_COHERENCE_MARGIN = 0.1
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    guessed: bool = False
+
+
+def read_text_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
+    """The text of ``path``; raises :class:`ImportFileError` naming the file and the reason."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportFileError(f"too large ({_megabytes(size)}; at most {_megabytes(max_bytes)})", path)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(f"cannot be read: {exc.strerror or exc}", path) from None
+    try:
+        return decode_bytes(data)
+    except ImportFileError as exc:
+        raise exc.at(path) from None
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1_048_576:.1f} MB"
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a file's bytes (see the module's docstring); raises :class:`ImportFileError` when it cannot."""
+    if not data.strip():
+        raise ImportFileError("the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                name = encoding.replace("-sig", "").upper()
+                raise ImportFileError(f"starts with a {name} byte-order mark but is not valid {name}") from None
+            return Decoded(_checked(text), encoding.replace("-sig", ""))
+    if b"\x00" in data:
+        return _bomless_utf16(data)
+    try:
+        return Decoded(_checked(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _guess(data)
+
+
+def _checked(text: str) -> str:
+    if _control_ratio(text) > 0.01:
+        raise ImportFileError("looks like a binary file, not text")
+    if not text.strip():
+        raise ImportFileError("the file is empty")
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    return len(_CONTROL.findall(text)) / len(text)
+
+
+def _bomless_utf16(data: bytes) -> Decoded:
+    """UTF-16 without a byte-order mark shows itself by NULs in every other byte (for mostly-ASCII text)."""
+    if len(data) % 2 == 0:
+        even = data[0::2].count(0)
+        odd = data[1::2].count(0)
+        units = len(data) // 2
+        for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+            if units >= 4 and zeros >= units * 0.3 and others == 0:
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    break
+                if _control_ratio(text) == 0 and text.strip():
+                    return Decoded(text, encoding.replace("-", "_"), guessed=True)
+    if data.count(0) <= len(data) // 100:
+        # A stray NUL or two in UTF-8 text (they are dropped when the story is stored).
+        try:
+            return Decoded(_checked(data.decode("utf-8")), "utf-8")
+        except UnicodeDecodeError:
+            pass
+    raise ImportFileError("looks like a binary file, not text (it contains NUL bytes)")
+
+
+def _guess(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data, cp_isolation=list(GUESSED_ENCODINGS)))
+    if not matches:
+        raise ImportFileError(_refusal("its encoding cannot be told"))
+    best_chaos = min(m.chaos for m in matches)
+    contenders = [m for m in matches if m.chaos <= best_chaos + _CHAOS_MARGIN]
+    texts: dict[str, list[str]] = {}
+    coherence: dict[str, float] = {}
+    for m in contenders:
+        text = str(m)
+        texts.setdefault(text, []).append(m.encoding)
+        coherence[text] = max(coherence.get(text, 0.0), m.coherence)
+    for encodings in texts.values():
+        # Name the most common of the encodings that give the same text (windows-1252, not windows-1250).
+        encodings.sort(key=_commonness)
+    if len(texts) > 1:
+        ranked = sorted(texts, key=lambda t: coherence[t], reverse=True)
+        if coherence[ranked[0]] - coherence[ranked[1]] >= _COHERENCE_MARGIN:
+            texts = {ranked[0]: texts[ranked[0]]}
+    if len(texts) > 1:
+        plausible = {t: encs for t, encs in texts.items() if _plausible(t)}
+        if len(plausible) == 1:
+            texts = plausible
+    if len(texts) == 1:
+        ((text, encodings),) = texts.items()
+        if _plausible(text):
+            return Decoded(_checked(text), _commonest(data, text, encodings[0]), guessed=True)
+        raise ImportFileError(_refusal(f"read as {_names(encodings)} it would be garbled"))
+    names = _names([encs[0] for encs in texts.values()])
+    raise ImportFileError(_refusal(f"it could be {names}, which read differently"))
+
+
+def _commonest(data: bytes, text: str, found: str) -> str:
+    """The most common encoding that reads ``data`` as ``text`` (several often agree on a given text)."""
+    for encoding in GUESSED_ENCODINGS:
+        try:
+            if data.decode(encoding) == text:
+                return encoding
+        except UnicodeDecodeError:
+            continue
+    return found
+
+
+def _commonness(encoding: str) -> int:
+    return GUESSED_ENCODINGS.index(encoding) if encoding in GUESSED_ENCODINGS else len(GUESSED_ENCODINGS)
+
+
+def _names(encodings: list[str]) -> str:
+    names = [codecs.lookup(e).name for e in encodings]
+    return " or ".join(dict.fromkeys(names))
+
+
+def _refusal(why: str) -> str:
+    return f"is not UTF-8 and {why}; save it as UTF-8 and import it again"
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0]
+
+
+def _plausible(text: str) -> bool:
+    """Whether decoded text reads like text: few symbols inside words, no word mixing two alphabets."""
+    suspicious = 0
+    letters = 0
+    for word in text.split():
+        core = word.strip(".,;:!?\"'()[]{}«»“”„‘’—–-…")
+        scripts = set()
+        for ch in core:
+            if ch.isalpha():
+                if not ch.isascii():
+                    letters += 1
+                scripts.add(_script(ch))
+            elif not ch.isdigit() and ch not in "-'’.&/_+@#%":
+                suspicious += 1
+            if unicodedata.category(ch) in ("Cc", "Co", "Cn"):
+                suspicious += 1
+        if len(scripts) > 1:
+            suspicious += 1
+    if not letters:
+        return suspicious == 0
+    return suspicious <= max(1, letters // 100)

@@ -1,0 +1,437 @@
+"""Importing story files: plain text and Markdown, from files and folders, a batch per transaction.
+
+Files are read and parsed a window at a time, checked (duplicates, bad files), their related headlines matched to
+stories, and stored in batches of :data:`BATCH_SIZE` with :meth:`StoryService.create_many`, one transaction each:
+a batch that fails leaves the library as it was before it. Bodies are stored without rendering them (the renders
+are made when first shown or exported), which is what keeps big imports fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import uuid as uuid_mod
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from curator.core.errors import CuratorError
+from curator.core.text import sort_key
+from curator.db import models as m
+from curator.db.engine import read_session
+from curator.io.decode import MAX_FILE_BYTES, decode_bytes, read_text_file
+from curator.io.errors import Cancelled, ImportFileError
+from curator.io.frontmatter import parse_markdown
+from curator.io.parsed import ParsedStory, RelatedRef, headline_key
+from curator.io.plaintext import parse_plaintext
+from curator.services.dto import RelatedLink, StoryFields
+from curator.services.errors import ValidationError
+from curator.services.library import Library
+from curator.services.validate import normalise
+
+log = logging.getLogger(__name__)
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+BATCH_SIZE = 500
+# Files parsed before their batches are stored: related headlines are matched to stories anywhere in a window.
+WINDOW_SIZE = 2000
+# From this many files on, files are parsed in a worker process while the main one stores the batches.
+PARALLEL_THRESHOLD = 400
+READ_CHUNK = 200
+
+Progress = Callable[[int, int, Path], None]
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    imported: tuple[int, ...] = ()
+    duplicates: tuple[FileProblem, ...] = ()
+    failed: tuple[FileProblem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        parts = [f"imported {len(self.imported)} {'story' if len(self.imported) == 1 else 'stories'}"]
+        if self.duplicates:
+            parts.append(f"skipped {len(self.duplicates)} already in the library")
+        if self.failed:
+            parts.append(f"{len(self.failed)} {'file' if len(self.failed) == 1 else 'files'} failed")
+        return "; ".join(parts)
+
+
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def parse_story(data: bytes, *, markdown: bool) -> ParsedStory:
+    """Decode and parse one file's bytes into checked story fields; raises :class:`ImportFileError` only."""
+    text = decode_bytes(data).text
+    return _checked(parse_markdown(text) if markdown else parse_plaintext(text))
+
+
+def read_story(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ParsedStory:
+    """Read and parse one story file; raises :class:`ImportFileError` naming the file."""
+    try:
+        text = read_text_file(path, max_bytes=max_bytes).text
+        return _checked(parse_markdown(text) if is_markdown(path) else parse_plaintext(text))
+    except ImportFileError as exc:
+        raise exc.at(path) from None
+
+
+def _checked(parsed: ParsedStory) -> ParsedStory:
+    try:
+        fields = normalise(parsed.fields)
+    except ValidationError as exc:
+        raise ImportFileError(str(exc)) from None
+    if not fields.headline:
+        raise ImportFileError("has no headline")
+    for ref in parsed.related:
+        if ref.url:
+            try:
+                normalise(StoryFields(headline="x", related=(RelatedLink(title=ref.title, url=ref.url),)))
+            except ValidationError as exc:
+                raise ImportFileError(f"related headline {ref.title[:60]!r}: {exc}") from None
+    return ParsedStory(fields=fields, related=parsed.related, uuid=parsed.uuid)
+
+
+def find_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileProblem]]:
+    """The story files named, or found (recursively) in the folders named; hidden files and folders are skipped.
+
+    A file named explicitly is imported whatever its extension (as plain text unless it is Markdown).
+    """
+    found: list[Path] = []
+    problems: list[FileProblem] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    candidate = Path(root) / name
+                    if name.startswith(".") or candidate.suffix.lower() not in MARKDOWN_SUFFIXES | TEXT_SUFFIXES:
+                        continue
+                    if candidate not in seen:
+                        seen.add(candidate)
+                        found.append(candidate)
+        elif path.is_file():
+            if path not in seen:
+                seen.add(path)
+                found.append(path)
+        elif path.exists():
+            problems.append(FileProblem(path, "is not a regular file"))
+        else:
+            problems.append(FileProblem(path, "no such file or folder"))
+    return found, problems
+
+
+@dataclass
+class _Pending:
+    path: Path
+    parsed: ParsedStory
+    uuid: str
+
+
+@dataclass
+class _Run:
+    """What an import knows while it runs: the stories it stored or will store, and the library's headlines."""
+
+    library: Library
+    # Stories of this run by the keys other files may use to point at them → their UUIDs.
+    by_key: dict[str, str] = field(default_factory=dict)
+    by_file_uuid: dict[str, str] = field(default_factory=dict)
+    by_slug: dict[str, str] = field(default_factory=dict)
+    # Duplicate detection within the run: (headline, body) → first file.
+    contents: dict[tuple[str, str], Path] = field(default_factory=dict)
+    used_uuids: set[str] = field(default_factory=set)
+    _library_keys: dict[str, int] | None = None
+
+    def library_keys(self) -> dict[str, int]:
+        """Headline keys of the stories in the library (not in the trash) → id; newest wins."""
+        if self._library_keys is None:
+            with read_session(self.library.session_factory) as s:
+                rows = s.execute(
+                    select(m.Story.id, m.Story.headline).where(m.Story.deleted_at.is_(None)).order_by(m.Story.id)
+                )
+                self._library_keys = {headline_key(r.headline): r.id for r in rows}
+        return self._library_keys
+
+
+def import_paths(
+    library: Library,
+    paths: Sequence[Path | str],
+    *,
+    author: str = "",
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch_size: int = BATCH_SIZE,
+    window_size: int = WINDOW_SIZE,
+) -> ImportReport:
+    """Import story files and folders into ``library``.
+
+    ``progress(done, total, path)`` follows the files read; ``cancelled()`` is asked between files and batches, and
+    when it says yes, :class:`Cancelled` is raised carrying the report of the batches already stored (the batch
+    under way is not stored).
+    """
+    files, problems = find_files(paths)
+    failed: list[FileProblem] = list(problems)
+    duplicates: list[FileProblem] = []
+    imported: list[int] = []
+    run = _Run(library)
+    total = len(files)
+    done = 0
+
+    def report() -> ImportReport:
+        return ImportReport(tuple(imported), tuple(duplicates), tuple(failed))
+
+    def check_cancel() -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled(f"import cancelled: {report().summary()}", report=report())
+
+    reader = _Reader(files, window_size, parallel=len(files) >= PARALLEL_THRESHOLD)
+    try:
+        for start, results in reader.windows():
+            window: list[_Pending] = []
+            for path, (parsed, reason) in zip(files[start : start + window_size], results, strict=True):
+                check_cancel()
+                if parsed is None:
+                    failed.append(FileProblem(path, reason))
+                else:
+                    pending = _admit(run, path, parsed, duplicates)
+                    if pending is not None:
+                        window.append(pending)
+                done += 1
+                if progress is not None:
+                    progress(done, total, path)
+            _store_window(run, window, duplicates, failed, imported, author, batch_size, check_cancel)
+    finally:
+        reader.close()
+    return report()
+
+
+def _store_window(
+    run: _Run,
+    window: list[_Pending],
+    duplicates: list[FileProblem],
+    failed: list[FileProblem],
+    imported: list[int],
+    author: str,
+    batch_size: int,
+    check_cancel: Callable[[], None],
+) -> None:
+    library = run.library
+    _find_stored_duplicates(run, window, duplicates)
+    for batch_start in range(0, len(window), batch_size):
+        check_cancel()
+        batch = window[batch_start : batch_start + batch_size]
+        items = [_with_links(run, p) for p in batch]
+        try:
+            ids = library.stories.create_many(
+                items, author=author, note="Imported", render=False, uuids=[p.uuid for p in batch]
+            )
+        except CuratorError as exc:
+            log.warning("an import batch of %d files failed: %s", len(batch), exc)
+            failed.extend(FileProblem(p.path, f"not imported: {exc}") for p in batch)
+            _forget(run, batch)
+            continue
+        imported.extend(ids)
+        if run._library_keys is not None:
+            for p, story_id in zip(batch, ids, strict=True):
+                run._library_keys[headline_key(p.parsed.fields.headline)] = story_id
+
+
+_Result = tuple[ParsedStory | None, str]
+
+
+def _read_files(paths: list[Path]) -> list[_Result]:
+    """Read and parse files: (story, "") or (None, reason). Runs in a worker process for big imports."""
+    out: list[_Result] = []
+    for path in paths:
+        try:
+            out.append((read_story(path), ""))
+        except ImportFileError as exc:
+            out.append((None, exc.reason))
+    return out
+
+
+class _Reader:
+    """Files read and parsed a window at a time; with ``parallel``, the next window is parsed in a worker
+    process while the current one is being stored, so the two cores share the work."""
+
+    def __init__(self, files: list[Path], window_size: int, *, parallel: bool) -> None:
+        self._files = files
+        self._window = window_size
+        self._pool: ProcessPoolExecutor | None = None
+        if parallel:
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+
+    def _submit(self, start: int) -> list[Future[list[_Result]]]:
+        assert self._pool is not None
+        paths = self._files[start : start + self._window]
+        return [self._pool.submit(_read_files, paths[i : i + READ_CHUNK]) for i in range(0, len(paths), READ_CHUNK)]
+
+    def windows(self) -> Iterator[tuple[int, Iterator[_Result]]]:
+        starts = list(range(0, len(self._files), self._window))
+        if self._pool is None:
+            for start in starts:
+                yield start, (r for path in self._files[start : start + self._window] for r in _read_files([path]))
+            return
+        ahead = self._submit(starts[0]) if starts else []
+        for i, start in enumerate(starts):
+            current = ahead
+            ahead = self._submit(starts[i + 1]) if i + 1 < len(starts) and self._pool is not None else []
+            yield start, self._results(current, start)
+
+    def _results(self, futures: list[Future[list[_Result]]], start: int) -> Iterator[_Result]:
+        paths = self._files[start : start + self._window]
+        for n, future in enumerate(futures):
+            try:
+                if self._pool is None:
+                    raise BrokenProcessPool("the pool was closed")
+                yield from future.result()
+            except (BrokenProcessPool, CancelledError):
+                # The worker could not start or died (a frozen app, no resources): read here instead.
+                log.warning("reading files in a worker process failed; reading them here", exc_info=True)
+                self.close()
+                yield from _read_files(paths[n * READ_CHUNK :])
+                return
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def _content_key(fields: StoryFields) -> tuple[str, str]:
+    return fields.headline, " ".join(fields.body.split())
+
+
+def _admit(run: _Run, path: Path, parsed: ParsedStory, duplicates: list[FileProblem]) -> _Pending | None:
+    """Register a parsed file with the run, or report it as a duplicate of an earlier file of the run."""
+    key = _content_key(parsed.fields)
+    first = run.contents.get(key)
+    if first is not None:
+        duplicates.append(FileProblem(path, f"the same story as {first}"))
+        return None
+    run.contents[key] = path
+    story_uuid = _valid_uuid(parsed.uuid)
+    if not story_uuid or story_uuid in run.used_uuids:
+        story_uuid = str(uuid_mod.uuid4())
+    run.used_uuids.add(story_uuid)
+    if parsed.uuid:
+        run.by_file_uuid.setdefault(parsed.uuid, story_uuid)
+    if parsed.fields.slug:
+        run.by_slug.setdefault(parsed.fields.slug, story_uuid)
+    run.by_key[headline_key(parsed.fields.headline)] = story_uuid
+    return _Pending(path, parsed, story_uuid)
+
+
+def _valid_uuid(text: str) -> str:
+    try:
+        return str(uuid_mod.UUID(text)) if text else ""
+    except ValueError:
+        return ""
+
+
+def _find_stored_duplicates(run: _Run, window: list[_Pending], duplicates: list[FileProblem]) -> None:
+    """Drop (and report) the files of ``window`` whose story is already stored; give new UUIDs where taken."""
+    if not window:
+        return
+    keys = sorted({sort_key(p.parsed.fields.headline) for p in window})
+    stored: dict[tuple[str, str], tuple[int, bool]] = {}
+    uuids_taken: set[str] = set()
+    with read_session(run.library.session_factory) as s:
+        for start in range(0, len(keys), 500):
+            rows = s.execute(
+                select(m.Story.id, m.Story.headline, m.Story.body, m.Story.deleted_at).where(
+                    m.Story.sort_key.in_(keys[start : start + 500])
+                )
+            )
+            for r in rows:
+                stored.setdefault((r.headline, " ".join(r.body.split())), (r.id, r.deleted_at is not None))
+        wanted = [p.uuid for p in window]
+        for start in range(0, len(wanted), 500):
+            uuids_taken.update(s.scalars(select(m.Story.uuid).where(m.Story.uuid.in_(wanted[start : start + 500]))))
+    kept = []
+    for p in window:
+        hit = stored.get(_content_key(p.parsed.fields))
+        if hit is not None:
+            story_id, trashed = hit
+            where = " (in the trash)" if trashed else ""
+            duplicates.append(FileProblem(p.path, f"already in the library as story #{story_id}{where}"))
+            # Files pointing at this story by its UUID or slug reach the stored one.
+            _forget(run, [p])
+            continue
+        if p.uuid in uuids_taken:
+            # A copy of a stored story that has since changed: a new story, with an identity of its own.
+            fresh = str(uuid_mod.uuid4())
+            for mapping in (run.by_key, run.by_file_uuid, run.by_slug):
+                for k, v in list(mapping.items()):
+                    if v == p.uuid:
+                        mapping[k] = fresh
+            p.uuid = fresh
+        kept.append(p)
+    window[:] = kept
+
+
+def _forget(run: _Run, batch: Iterable[_Pending]) -> None:
+    """Stop pointing other files at stories that will not be stored."""
+    gone = {p.uuid for p in batch}
+    for mapping in (run.by_key, run.by_file_uuid, run.by_slug):
+        for k, v in list(mapping.items()):
+            if v in gone:
+                del mapping[k]
+
+
+def _with_links(run: _Run, pending: _Pending) -> StoryFields:
+    """The story's fields with its related headlines linked to stories where they can be."""
+    links = []
+    for ref in pending.parsed.related:
+        links.append(_link(run, ref, pending.uuid))
+    return pending.parsed.fields.replace(related=tuple(links))
+
+
+def _link(run: _Run, ref: RelatedRef, own_uuid: str) -> RelatedLink:
+    plain = RelatedLink(title=ref.title, url=ref.url)
+    target_uuid = ""
+    if ref.uuid:
+        target_uuid = run.by_file_uuid.get(ref.uuid, "") or _valid_uuid(ref.uuid)
+    if not target_uuid and ref.slug:
+        target_uuid = run.by_slug.get(ref.slug, "")
+        if not target_uuid:
+            story_id = _stored_slug(run, ref.slug)
+            if story_id is not None:
+                return RelatedLink(title=ref.title, url=ref.url, target_id=story_id)
+    if not target_uuid and ref.title:
+        key = headline_key(ref.title)
+        target_uuid = run.by_key.get(key, "")
+        if not target_uuid:
+            story_id = run.library_keys().get(key)
+            if story_id is not None:
+                return RelatedLink(title=ref.title, url=ref.url, target_id=story_id)
+    if not target_uuid or target_uuid == own_uuid:
+        return plain
+    # Linked by UUID: to a story stored already, in this batch, or in a later batch of this import.
+    return RelatedLink(title=ref.title, url=ref.url, target_uuid=target_uuid)
+
+
+def _stored_slug(run: _Run, slug: str) -> int | None:
+    with read_session(run.library.session_factory) as s:
+        return s.scalar(select(m.Story.id).where(m.Story.slug == slug))
