@@ -13,11 +13,12 @@ from curator.services.dto import StoryFields
 
 @dataclass(frozen=True)
 class WrittenStory:
-    """A story just created or saved: its id and the fields as stored."""
+    """A story just created or saved: its id and the fields as stored (and, for a save, as they were before)."""
 
     id: int
     fields: StoryFields
     created: bool
+    previous: StoryFields | None = None
 
 
 class StoryHook(Protocol):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from curator.services.related import RelatedService
 from curator.services.revisions import RevisionService
 from curator.services.search import SearchService
 from curator.services.stories import StoryService
@@ -19,3 +20,6 @@ class Library:
         self.search = SearchService(session_factory)
         self.tags = TagService(session_factory)
         self.revisions = RevisionService(session_factory, self.stories)
+        self.related = RelatedService(session_factory, self.stories, self.search)
+        # Suggestions stay current: the related-stories index is updated inside every story write.
+        self.stories.add_hook(self.related.hook)

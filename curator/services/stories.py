@@ -187,7 +187,7 @@ class StoryService:
                 raise ConflictError(fields, current, base_version)
             if _comparable(current.fields()) == _comparable(fields) and fields.slug in (None, current.slug):
                 return SaveResult(current, ChangeSet(origin=origin))
-            self._update(s, row, fields, html=html, now=now, author=author, note=note)
+            self._update(s, row, fields, html=html, now=now, author=author, note=note, previous=current)
             s.expunge_all()
             story = story_dto(s, s.get(m.Story, story_id))
         return SaveResult(story, ChangeSet(updated=(story_id,), origin=origin))
@@ -205,9 +205,10 @@ class StoryService:
                     raise NotFoundError(f"there is no story #{story_id}")
                 if row.status == status.value:
                     continue
-                fields = story_dto(s, row).fields().replace(status=status)
+                previous = story_dto(s, row).fields()
+                fields = previous.replace(status=status)
                 note = f"Status: {Status(row.status).label} → {status.label}"
-                self._update(s, row, fields, html=row.body_html, now=now, author=author, note=note)
+                self._update(s, row, fields, html=row.body_html, now=now, author=author, note=note, previous=previous)
                 changed.append(story_id)
         return ChangeSet(updated=tuple(changed), origin=origin)
 
@@ -296,6 +297,7 @@ class StoryService:
         now: datetime,
         author: str,
         note: str,
+        previous: StoryFields | None = None,
     ) -> None:
         story_id, old_seq, base_version = row.id, row.seq, row.version
         (seq,) = self._next_seqs(s, 1)
@@ -335,7 +337,7 @@ class StoryService:
             conn, [IndexDoc.of(seq, fields.headline, fields.dek, fields.body, fields.byline, fields.outlet_name)]
         )
         for hook in self._hooks:
-            hook.stories_written(s, [WrittenStory(story_id, fields, created=False)])
+            hook.stories_written(s, [WrittenStory(story_id, fields, created=False, previous=previous)])
 
     def _row_values(
         self,
