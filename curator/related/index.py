@@ -6,30 +6,37 @@ terms" is a handful of short index range scans however large the library.
 
 Document frequencies are kept exact and incrementally: a new story adds one to each of its terms, a save
 applies the difference between the old and the new text, a purge takes its terms away. A signature is
-computed with the frequencies of its day; as the library grows, the signatures made when it was much smaller
-(``STALE_FACTOR``) are recomputed a few per write, and the related service's ``refresh`` catches up on the
-rest in the background. :meth:`RelatedIndex.rebuild` recomputes everything from the stories (the schema
-migration does this once).
+computed with the frequencies of its day. As the library grows evenly a term's share of stories, and so its
+weight, hardly moves; what does go stale are signatures made when the library was much smaller
+(``STALE_FACTOR``), whose frequencies came from a few stories. A few of those are recomputed with every write,
+and the related service's ``refresh`` catches up on the rest in the background. :meth:`RelatedIndex.rebuild`
+recomputes everything from the stories (the schema migration does this once).
+
+The paths that run on every suggestion and every bulk write use constant SQL on the DB-API cursor: building
+SQLAlchemy statements and rows cost more there than the queries themselves.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, union_all, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, delete, func, insert, select
 
 from curator.db import models as m
 from curator.related.terms import QUERY_TERMS, HeadlineKey, signature, story_terms
 
 log = logging.getLogger(__name__)
 
-# A signature made when the library had fewer than 1/STALE_FACTOR of its stories (or more than STALE_FACTOR
-# times as many) is recomputed. Doubling keeps the total re-signing work below one signature per story added.
-STALE_FACTOR = 2
+# A signature made when the library had under 1/STALE_FACTOR of its stories (or over STALE_FACTOR times as
+# many) is recomputed. Re-signing then costs, over a library's growth, under one signature per story added.
+STALE_FACTOR = 4
+# Stale signatures recomputed by a write, per story written.
+RESIGN_SHARE = 0.25
 BATCH = 500
 _IN_CHUNK = 2000
 
@@ -68,11 +75,77 @@ _doc = m.RelatedDoc.__table__
 _stats = m.RelatedStats.__table__
 
 
+class RawSql:
+    """Constant SQL run on the DB-API cursor, written once for both databases.
+
+    Statements use ``?`` placeholders and ``IN [?]`` for a list parameter (given as a Python list); they are
+    turned into each driver's form (``%s``, ``= ANY(%s)`` on PostgreSQL; ``json_each`` on SQLite) once.
+    """
+
+    def __init__(self, dialect_name: str) -> None:
+        self.postgresql = dialect_name == "postgresql"
+        self._cache: dict[str, str] = {}
+
+    def sql(self, statement: str) -> str:
+        out = self._cache.get(statement)
+        if out is None:
+            if self.postgresql:
+                out = statement.replace("IN [?]", "= ANY(?)").replace("?", "%s")
+            else:
+                out = statement.replace("IN [?]", "IN (SELECT value FROM json_each(?))")
+            self._cache[statement] = out
+        return out
+
+    def _param(self, value: Any) -> Any:
+        if isinstance(value, list | tuple | set | frozenset):
+            return list(value) if self.postgresql else json.dumps(list(value), ensure_ascii=False)
+        return value
+
+    def fetch(self, conn: Connection, statement: str, *params: Any) -> list[tuple[Any, ...]]:
+        cur = conn.connection.cursor()
+        try:
+            cur.execute(self.sql(statement), tuple(self._param(p) for p in params))
+            return cur.fetchall()
+        finally:
+            cur.close()
+
+    def scalar(self, conn: Connection, statement: str, *params: Any) -> Any:
+        rows = self.fetch(conn, statement, *params)
+        return rows[0][0] if rows else None
+
+    def executemany(self, conn: Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        cur = conn.connection.cursor()
+        try:
+            cur.executemany(self.sql(statement), rows)
+        finally:
+            cur.close()
+
+
+_UPSERT_TERM = (
+    "INSERT INTO related_term (term, df) VALUES (?, ?)"
+    " ON CONFLICT (term) DO UPDATE SET df = related_term.df + excluded.df"
+)
+_INSERT_SIGNATURE = "INSERT INTO related_signature (story_id, term_id, weight) VALUES (?, ?, ?)"
+_INSERT_DOC = "INSERT INTO related_doc (story_id, signed_docs, headline_key) VALUES (?, ?, ?)"
+_VOCABULARY = "SELECT id, term, df FROM related_term WHERE term IN [?]"
+_DOCUMENTS = "SELECT documents FROM related_stats WHERE id = 1"
+# PostgreSQL: one statement for every term, each list read heaviest first and cut at the cap. SQLite has no
+# LATERAL; there one cached statement per term costs microseconds, in process.
+_POSTINGS_PG = (
+    "SELECT q.t, p.story_id, p.weight FROM unnest(?::integer[]) AS q(t) CROSS JOIN LATERAL"
+    " (SELECT story_id, weight FROM related_signature WHERE term_id = q.t ORDER BY weight DESC LIMIT ?) AS p"
+)
+_POSTING = "SELECT story_id, weight FROM related_signature WHERE term_id = ? ORDER BY weight DESC LIMIT ?"
+_SHARED = "SELECT story_id, term_id, weight FROM related_signature WHERE story_id IN [?] AND term_id IN [?]"
+
+
 class RelatedIndex:
     """Operations on the index tables over a connection already in a transaction."""
 
     def __init__(self, dialect_name: str) -> None:
-        self._dialect = dialect_name
+        self.raw = RawSql(dialect_name)
 
     # ------------------------------------------------------------------------------------------- writing
 
@@ -86,7 +159,7 @@ class RelatedIndex:
     ) -> None:
         """Bring the index up to date with stories just created or saved, in the caller's transaction.
 
-        Also recomputes up to ``stale_budget`` stale signatures (by default half as many as stories written).
+        Also recomputes up to ``stale_budget`` stale signatures (by default a quarter as many as were written).
         """
         if not created and not saved:
             return
@@ -117,7 +190,7 @@ class RelatedIndex:
         self._apply_frequencies(conn, deltas, new_docs)
         self._drop_signatures(conn, replaced)
         self._sign(conn, to_sign)
-        budget = stale_budget if stale_budget is not None else len(to_sign) // 2 + 1
+        budget = stale_budget if stale_budget is not None else int(len(to_sign) * RESIGN_SHARE) + 1
         if budget > 0:
             self.resign(conn, self.stale_ids(conn, budget))
 
@@ -157,7 +230,7 @@ class RelatedIndex:
             conn.scalars(
                 select(_doc.c.story_id)
                 .where(_doc.c.signed_docs * STALE_FACTOR < documents)
-                .order_by(_doc.c.signed_docs)
+                .order_by(_doc.c.signed_docs, _doc.c.story_id)
                 .limit(limit)
             )
         )
@@ -165,7 +238,7 @@ class RelatedIndex:
             ids += conn.scalars(
                 select(_doc.c.story_id)
                 .where(_doc.c.signed_docs > documents * STALE_FACTOR)
-                .order_by(_doc.c.signed_docs.desc())
+                .order_by(_doc.c.signed_docs.desc(), _doc.c.story_id)
                 .limit(limit - len(ids))
             )
         return ids
@@ -209,15 +282,7 @@ class RelatedIndex:
 
     def documents(self, conn: Connection) -> int:
         """How many stories the document frequencies count."""
-        return conn.scalar(select(_stats.c.documents).where(_stats.c.id == 1)) or 0
-
-    def signature_of(self, conn: Connection, story_id: int) -> dict[int, int] | None:
-        """A stored signature {term id: weight}; None for a story the index has not seen."""
-        rows = conn.execute(select(_sig.c.term_id, _sig.c.weight).where(_sig.c.story_id == story_id)).all()
-        if rows:
-            return {r.term_id: r.weight for r in rows}
-        seen = conn.scalar(select(_doc.c.story_id).where(_doc.c.story_id == story_id))
-        return {} if seen is not None else None
+        return self.raw.scalar(conn, _DOCUMENTS) or 0
 
     def query_signature(self, conn: Connection, text: StoryText) -> dict[int, int]:
         """The signature to search with for a story's text, made with today's frequencies.
@@ -227,12 +292,54 @@ class RelatedIndex:
         """
         counts = text.terms()
         vocabulary = self._vocabulary(conn, counts.keys())
-        counts = {t: n for t, n in counts.items() if t in vocabulary}
-        df = _DfView(vocabulary)
+        df = {t: v[1] for t, v in vocabulary.items()}
+        counts = {t: n for t, n in counts.items() if t in df}
         sig = signature(counts, df, self.documents(conn), size=QUERY_TERMS, min_df=2)
         return {vocabulary[t][0]: w for t, w in sig.items()}
 
+    def postings(
+        self, conn: Connection, query: Mapping[int, int], cap: int
+    ) -> tuple[dict[int, int], dict[int, set[int]]]:
+        """Stories sharing the query's terms with the dot product over the postings read; and, for each term
+        whose list was cut, the stories read from it.
+
+        Each term's posting list is read heaviest first and cut at ``cap``, so a common term costs no more
+        than a rare one; the caller completes the best candidates' scores with :meth:`shared_weights`.
+        """
+        scores: dict[int, int] = {}
+        read: dict[int, list[int]] = {t: [] for t in query}
+        if not query:
+            return scores, {}
+        if self.raw.postgresql:
+            rows = self.raw.fetch(conn, _POSTINGS_PG, list(query), cap)
+        else:
+            rows = []
+            cur = conn.connection.cursor()
+            try:
+                for term_id in query:
+                    cur.execute(_POSTING, (term_id, cap))
+                    rows += [(term_id, story_id, weight) for story_id, weight in cur.fetchall()]
+            finally:
+                cur.close()
+        for term_id, story_id, weight in rows:
+            scores[story_id] = scores.get(story_id, 0) + weight * query[term_id]
+            read[term_id].append(story_id)
+        return scores, {t: set(ids) for t, ids in read.items() if len(ids) >= cap}
+
+    def shared_weights(
+        self, conn: Connection, story_ids: Sequence[int], term_ids: Iterable[int]
+    ) -> dict[int, dict[int, int]]:
+        """{story id: {term id: weight}} for the given terms in the given stories' signatures."""
+        terms = list(term_ids)
+        if not story_ids or not terms:
+            return {}
+        out: dict[int, dict[int, int]] = {}
+        for story_id, term_id, weight in self.raw.fetch(conn, _SHARED, list(story_ids), terms):
+            out.setdefault(story_id, {})[term_id] = weight
+        return out
+
     def signatures(self, conn: Connection, story_ids: Iterable[int]) -> dict[int, dict[int, int]]:
+        """Whole stored signatures {story id: {term id: weight}}."""
         out: dict[int, dict[int, int]] = {}
         for chunk in _chunks(list(story_ids)):
             for row in conn.execute(
@@ -241,30 +348,10 @@ class RelatedIndex:
                 out.setdefault(row.story_id, {})[row.term_id] = row.weight
         return out
 
-    def postings(self, conn: Connection, query: Mapping[int, int], cap: int) -> dict[int, int]:
-        """Stories sharing the query's terms, with the partial dot product over what was read.
-
-        Each term's posting list is read heaviest first and cut at ``cap``, so a common term costs no more
-        than a rare one; the caller rescores the best of these on whole signatures.
-        """
-        if not query:
-            return {}
-        parts = [
-            select(_sig.c.story_id, _sig.c.term_id, _sig.c.weight)
-            .where(_sig.c.term_id == term_id)
-            .order_by(_sig.c.weight.desc())
-            .limit(cap)
-            .subquery()
-            for term_id in query
-        ]
-        stmt = union_all(*[select(p.c.story_id, p.c.term_id, p.c.weight) for p in parts])
-        scores: dict[int, int] = {}
-        for story_id, term_id, weight in conn.execute(stmt):
-            scores[story_id] = scores.get(story_id, 0) + weight * query[term_id]
-        return scores
-
     def find_headlines(self, conn: Connection, keys: Iterable[HeadlineKey]) -> dict[str, list[tuple[int, str]]]:
-        """Stories whose stored headline key equals one of ``keys``' prefixes: {stored key: [(id, headline)]}."""
+        """Stories whose stored headline key equals one of ``keys``' prefixes: {stored key: [(id, headline)]},
+        stories in the trash left out, the most recently published (else created) first.
+        """
         stored = sorted({k.stored for k in keys if k.full})
         out: dict[str, list[tuple[int, str]]] = {}
         for chunk in _chunks(stored):
@@ -288,41 +375,27 @@ class RelatedIndex:
 
     def _apply_frequencies(self, conn: Connection, deltas: Mapping[str, int], new_docs: int) -> None:
         # Sorted, so that two writers on PostgreSQL lock terms in the same order and never deadlock.
-        plus = sorted((t, d) for t, d in deltas.items() if d > 0)
-        minus = sorted((t, -d) for t, d in deltas.items() if d < 0)
-        if plus:
-            upsert = self._insert(_term)
-            upsert = upsert.on_conflict_do_update(
-                index_elements=[_term.c.term], set_={"df": _term.c.df + upsert.excluded.df}
-            )
-            for chunk in _chunks(plus, 5000):
-                conn.execute(upsert, [{"term": t, "df": d} for t, d in chunk])
-        if minus:
-            larger = func.greatest if self._dialect == "postgresql" else func.max
-            stmt = (
-                update(_term)
-                .where(_term.c.term == bindparam("b_term"))
-                .values(df=larger(_term.c.df - bindparam("b_delta"), 0))
-            )
-            conn.execute(stmt, [{"b_term": t, "b_delta": d} for t, d in minus])
+        self.raw.executemany(conn, _UPSERT_TERM, sorted((t, d) for t, d in deltas.items() if d > 0))
+        larger = "greatest" if self.raw.postgresql else "max"
+        self.raw.executemany(
+            conn,
+            f"UPDATE related_term SET df = {larger}(df - ?, 0) WHERE term = ?",
+            sorted(((-d, t) for t, d in deltas.items() if d < 0), key=_2nd),
+        )
         if new_docs:
             result = conn.execute(
-                update(_stats).where(_stats.c.id == 1).values(documents=_stats.c.documents + new_docs)
+                _stats.update().where(_stats.c.id == 1).values(documents=_stats.c.documents + new_docs)
             )
             if result.rowcount == 0:
                 conn.execute(insert(_stats).values(id=1, documents=max(new_docs, 0)))
 
-    def _insert(self, table: object) -> sqlite.Insert | postgresql.Insert:
-        if self._dialect == "postgresql":
-            return postgresql.insert(table)
-        return sqlite.insert(table)
-
     def _vocabulary(self, conn: Connection, terms: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """{term: (id, df)} for those of ``terms`` the vocabulary has."""
         wanted = sorted(set(terms))
         out: dict[str, tuple[int, int]] = {}
-        for chunk in _chunks(wanted):
-            for row in conn.execute(select(_term.c.id, _term.c.term, _term.c.df).where(_term.c.term.in_(chunk))):
-                out[row.term] = (row.id, row.df)
+        for chunk in _chunks(wanted, 5000):
+            for term_id, term, df in self.raw.fetch(conn, _VOCABULARY, chunk):
+                out[term] = (term_id, df)
         return out
 
     def _drop_signatures(self, conn: Connection, story_ids: Sequence[int]) -> None:
@@ -345,18 +418,17 @@ class RelatedIndex:
             vocabulary = self._vocabulary(conn, {t for _, counts, _ in items for t in counts})
         if documents is None:
             documents = self.documents(conn)
-        df = _DfView(vocabulary)
+        df = {t: v[1] for t, v in vocabulary.items()}
         sig_rows = []
         doc_rows = []
         for story_id, counts, key in items:
             for term, weight in signature(counts, df, documents).items():
                 entry = vocabulary.get(term)
                 if entry is not None:
-                    sig_rows.append({"story_id": story_id, "term_id": entry[0], "weight": weight})
-            doc_rows.append({"story_id": story_id, "signed_docs": documents, "headline_key": key})
-        for chunk in _chunks(sig_rows, 10_000):
-            conn.execute(insert(_sig), list(chunk))
-        conn.execute(insert(_doc), doc_rows)
+                    sig_rows.append((story_id, entry[0], weight))
+            doc_rows.append((story_id, documents, key))
+        self.raw.executemany(conn, _INSERT_SIGNATURE, sig_rows)
+        self.raw.executemany(conn, _INSERT_DOC, doc_rows)
 
     def _story_batches(self, conn: Connection) -> Iterator[list[StoryText]]:
         # Keyset batches rather than one streaming cursor: the same on both databases, and bounded in memory.
@@ -374,21 +446,5 @@ class RelatedIndex:
             last = rows[-1].id
 
 
-class _DfView(Mapping[str, int]):
-    """Document frequencies read straight out of a vocabulary mapping {term: (id, df)}."""
-
-    def __init__(self, vocabulary: Mapping[str, tuple[int, int]]) -> None:
-        self._v = vocabulary
-
-    def __getitem__(self, term: str) -> int:
-        return self._v[term][1]
-
-    def get(self, term: str, default: int | None = None) -> int | None:  # type: ignore[override]
-        entry = self._v.get(term)
-        return entry[1] if entry is not None else default
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._v)
-
-    def __len__(self) -> int:
-        return len(self._v)
+def _2nd(pair: tuple[Any, Any]) -> Any:
+    return pair[1]

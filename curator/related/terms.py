@@ -8,6 +8,7 @@ story's language field, so the same word is the same term in every story.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
@@ -95,13 +96,15 @@ _KK_SUFFIX_TEXT = """
 ден тан тен нда нде мыз міз ңыз ңіз ғы гі қы кі ға ге қа ке на не ны ні ды ді ты ті да де та те сы сі
 ым ім ың ің ы і а е н
 """
-_KK_SUFFIXES = tuple(sorted(_KK_SUFFIX_TEXT.split(), key=len, reverse=True))
+_KK_SUFFIXES: dict[str, list[str]] = {}
+for _suffix in sorted(_KK_SUFFIX_TEXT.split(), key=len, reverse=True):
+    _KK_SUFFIXES.setdefault(_suffix[-1], []).append(_suffix)  # by last letter, longest first
 _KK_MIN_STEM = 4
 
 
 def _kazakh_stem(word: str) -> str:
     for _ in range(3):
-        for suffix in _KK_SUFFIXES:
+        for suffix in _KK_SUFFIXES.get(word[-1], ()):
             if word.endswith(suffix) and len(word) - len(suffix) >= _KK_MIN_STEM:
                 word = word[: -len(suffix)]
                 break
@@ -183,16 +186,17 @@ def signature(
     """
     documents = max(documents, 1)
     too_common = MAX_DF_SHARE * documents if documents >= MIN_DOCS_FOR_SHARE else math.inf
+    log = math.log
+    total = documents + 1
     scored = []
     for term, tf in counts.items():
         freq = df.get(term, 1)
         if freq < min_df or freq > too_common:
             continue
-        weight = (1.0 + math.log(tf)) * idf(max(freq, DF_FLOOR), documents)
+        weight = (1.0 + log(tf)) * log(total / (max(freq, DF_FLOOR) + 0.5))
         if weight > 0:
             scored.append((weight, term))
-    scored.sort(key=lambda wt: (-wt[0], wt[1]))
-    top = scored[:size]
+    top = heapq.nlargest(size, scored)
     norm = math.sqrt(sum(w * w for w, _ in top))
     if norm == 0:
         return {}

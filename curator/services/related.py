@@ -11,19 +11,17 @@ Suggestions come from the related-stories index (:mod:`curator.related.index`), 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import Connection, func, literal, select, union_all
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from curator.core.text import tag_key
 from curator.db import models as m
 from curator.db.engine import read_session, write_session
 from curator.related.index import RelatedIndex, SavedText, StoryText
-from curator.related.terms import WEIGHT_SCALE, HeadlineKey, idf
+from curator.related.suggest import Query, Suggester
+from curator.related.terms import HeadlineKey
 from curator.services.dto import RelatedLink, SaveResult, StoryFields, StorySummary
 from curator.services.errors import ConflictError, NotFoundError, ValidationError
 from curator.services.hooks import WrittenStory
@@ -33,20 +31,6 @@ from curator.services.validate import check_url, clean_line
 
 DEFAULT_SUGGESTIONS = 10
 MAX_SUGGESTIONS = 100
-# Postings read per query term, heaviest first: bounds the cost of a term found in thousands of stories.
-POSTING_CAP = 200
-# Stories per shared tag considered (newest first), so that tags find stories the words miss.
-TAG_CANDIDATES = 50
-# Tags counted up to this many stories; beyond it a tag is common whatever its exact count.
-TAG_COUNT_CAP = 5000
-# Candidates rescored on whole signatures, tags and outlet.
-RESCORE = 80
-# What shared tags and the same outlet add to the text similarity (a cosine, 0 to 1). The outlet is little
-# more than a tie-breaker: an outlet covers every subject.
-TAG_WEIGHT = 0.25
-OUTLET_WEIGHT = 0.01
-# Scores this close are a tie, which the newer story wins.
-SCORE_PRECISION = 3
 
 
 @dataclass(frozen=True)
@@ -192,6 +176,7 @@ class RelatedService:
         self._search = search
         self.index = RelatedIndex(_dialect(session_factory))
         self.hook = RelatedIndexHook(self.index)
+        self._suggester = Suggester(self.index)
 
     # ----------------------------------------------------------------------------------- link editing
 
@@ -402,14 +387,24 @@ class RelatedService:
         stories it already links to are left out. ``fields`` scores unsaved text of the story instead.
         """
         limit = max(1, min(limit, MAX_SUGGESTIONS))
+        query = Query(story_id)
+        if fields is not None:
+            query = Query(
+                story_id,
+                text=_text(story_id, fields),
+                tags=fields.tags,
+                outlet=fields.outlet_name,
+                linked=[r.target_id for r in fields.related if r.target_id is not None],
+            )
         with read_session(self._sf) as s:
-            conn = s.connection()
-            ranked = self._rank(conn, story_id, limit, fields)
-        summaries = self._search.summaries(sid for sid, *_ in ranked)
+            ranked = self._suggester.rank(s.connection(), query, limit)
+        if ranked is None:
+            raise NotFoundError(f"there is no story #{story_id}")
+        summaries = self._search.summaries(r.story_id for r in ranked)
         return [
-            Suggestion(story=summaries[sid], score=score, shared_tags=tags, same_outlet=same)
-            for sid, score, tags, same in ranked
-            if sid in summaries
+            Suggestion(story=summaries[r.story_id], score=r.score, shared_tags=r.shared_tags, same_outlet=r.same_outlet)
+            for r in ranked
+            if r.story_id in summaries
         ]
 
     # -------------------------------------------------------------------------------------- maintenance
@@ -464,124 +459,3 @@ class RelatedService:
             raise ConflictError(story.fields(), story, base_version)
         fields = story.fields().replace(related=change(story.related))
         return self._stories.save(story_id, fields, base_version=base_version, author=author, note=note, origin=origin)
-
-    def _rank(
-        self, conn: Connection, story_id: int, limit: int, fields: StoryFields | None
-    ) -> list[tuple[int, float, tuple[str, ...], bool]]:
-        row = conn.execute(select(m.Story.id, m.Story.outlet_name).where(m.Story.id == story_id)).one_or_none()
-        if row is None:
-            raise NotFoundError(f"there is no story #{story_id}")
-        if fields is not None:
-            query = self.index.query_signature(conn, _text(story_id, fields))
-            keys = [tag_key(t) for t in fields.tags]
-            tag_ids = list(conn.scalars(select(m.Tag.id).where(m.Tag.key.in_(keys)))) if keys else []
-            linked = {r.target_id for r in fields.related if r.target_id is not None}
-            outlet = fields.outlet_name
-        else:
-            text = conn.execute(select(m.Story.headline, m.Story.dek, m.Story.body).where(m.Story.id == story_id)).one()
-            query = self.index.query_signature(conn, StoryText(story_id, *text))
-            tag_ids = list(conn.scalars(select(m.story_tag.c.tag_id).where(m.story_tag.c.story_id == story_id)))
-            linked = set(
-                conn.scalars(
-                    select(m.RelatedLink.target_id).where(
-                        m.RelatedLink.story_id == story_id, m.RelatedLink.target_id.is_not(None)
-                    )
-                )
-            )
-            outlet = row.outlet_name
-        excluded = linked | {story_id}
-
-        partial = self.index.postings(conn, query, POSTING_CAP)
-        tag_weights = self._tag_weights(conn, tag_ids)
-        tag_total = sum(tag_weights.values())
-        tagged = self._tag_candidates(conn, tag_weights)
-        scale = WEIGHT_SCALE * WEIGHT_SCALE
-        prelim: dict[int, float] = {}
-        for sid, dot in partial.items():
-            prelim[sid] = dot / scale
-        for sid, weight in tagged.items():
-            prelim[sid] = prelim.get(sid, 0.0) + TAG_WEIGHT * weight / tag_total
-        for sid in excluded:
-            prelim.pop(sid, None)
-        pool = sorted(prelim, key=lambda sid: (-prelim[sid], -sid))[: max(RESCORE, 4 * limit)]
-        if not pool:
-            return []
-
-        signatures = self.index.signatures(conn, pool)
-        info = {
-            r.id: r
-            for r in conn.execute(
-                select(
-                    m.Story.id,
-                    m.Story.outlet_name,
-                    m.Story.deleted_at,
-                    func.coalesce(m.Story.published_at, m.Story.created_at).label("dated"),
-                ).where(m.Story.id.in_(pool))
-            )
-        }
-        shared: dict[int, list[int]] = {}
-        if tag_weights:
-            for sid, tag_id in conn.execute(
-                select(m.story_tag.c.story_id, m.story_tag.c.tag_id).where(
-                    m.story_tag.c.story_id.in_(pool), m.story_tag.c.tag_id.in_(list(tag_weights))
-                )
-            ):
-                shared.setdefault(sid, []).append(tag_id)
-        tag_names = (
-            dict(conn.execute(select(m.Tag.id, m.Tag.name).where(m.Tag.id.in_(list(tag_weights)))).all())
-            if tag_weights
-            else {}
-        )
-        outlet_key = outlet.strip().casefold()
-        scored = []
-        for sid in pool:
-            r = info.get(sid)
-            if r is None or r.deleted_at is not None:
-                continue
-            sig = signatures.get(sid, {})
-            text_score = sum(w * sig.get(t, 0) for t, w in query.items()) / scale
-            tags_here = shared.get(sid, [])
-            tag_score = TAG_WEIGHT * sum(tag_weights[t] for t in tags_here) / tag_total if tags_here else 0.0
-            same_outlet = bool(outlet_key) and r.outlet_name.strip().casefold() == outlet_key
-            score = text_score + tag_score + (OUTLET_WEIGHT if same_outlet else 0.0)
-            if text_score <= 0 and tag_score <= 0:
-                continue
-            names = tuple(sorted((tag_names[t] for t in tags_here), key=str.casefold))
-            scored.append((sid, score, names, same_outlet, r.dated))
-        scored.sort(key=lambda x: (-round(x[1], SCORE_PRECISION), -_timestamp(x[4]), -x[0]))
-        return [(sid, round(score, 4), names, same) for sid, score, names, same, _ in scored[:limit]]
-
-    def _tag_weights(self, conn: Connection, tag_ids: Sequence[int]) -> dict[int, float]:
-        """Each tag's rarity (inverse document frequency, counted up to a cap)."""
-        if not tag_ids:
-            return {}
-        documents = max(self.index.documents(conn), 1)
-        parts = [
-            select(literal(tag_id).label("tag_id"), func.count().label("n")).select_from(
-                select(m.story_tag.c.story_id).where(m.story_tag.c.tag_id == tag_id).limit(TAG_COUNT_CAP).subquery()
-            )
-            for tag_id in tag_ids
-        ]
-        counts = dict(conn.execute(union_all(*parts)).all())
-        return {t: max(idf(counts.get(t, 1), documents), 0.01) for t in tag_ids}
-
-    def _tag_candidates(self, conn: Connection, tag_weights: dict[int, float]) -> dict[int, float]:
-        """The newest stories of each tag, with the summed weight of the tags they were found through."""
-        if not tag_weights:
-            return {}
-        parts = [
-            select(m.story_tag.c.story_id, m.story_tag.c.tag_id)
-            .where(m.story_tag.c.tag_id == tag_id)
-            .order_by(m.story_tag.c.story_id.desc())
-            .limit(TAG_CANDIDATES)
-            .subquery()
-            for tag_id in tag_weights
-        ]
-        out: dict[int, float] = {}
-        for sid, tag_id in conn.execute(union_all(*[select(p.c.story_id, p.c.tag_id) for p in parts])):
-            out[sid] = out.get(sid, 0.0) + tag_weights[tag_id]
-        return out
-
-
-def _timestamp(when: datetime | None) -> float:
-    return when.timestamp() if when is not None else -math.inf
