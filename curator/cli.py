@@ -1,4 +1,4 @@
-"""The command line: ``curator list|search|show|new|tag|db …``. A composition root; never imports PySide6."""
+"""The command line: ``curator list|search|show|new|tag|related|db …``. A composition root; never imports PySide6."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from curator import __version__
 from curator.commands import db as db_commands
+from curator.commands import related as related_commands
 from curator.commands import stories as story_commands
 from curator.commands import tags as tag_commands
 from curator.commands.context import CommandContext, resolve_db_url
@@ -18,7 +19,7 @@ from curator.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (story_commands, tag_commands, db_commands)
+COMMAND_MODULES = (story_commands, tag_commands, related_commands, db_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -167,8 +167,9 @@ def story_terms(headline: str, dek: str, body: str) -> dict[str, int]:
 
 
 def idf(df: int, documents: int) -> float:
-    """Inverse document frequency: high for rare terms, near zero for terms in most stories."""
-    return math.log((documents + 1) / (max(df, 1) + 0.5))
+    """Inverse document frequency: high for rare terms, low for terms in most stories, never zero (so that the
+    first stories of a new library, where every term is in every story, still have signatures)."""
+    return 1.0 + math.log((documents + 1) / (max(df, 1) + 1))
 
 
 def signature(
@@ -193,7 +194,7 @@ def signature(
         freq = df.get(term, 1)
         if freq < min_df or freq > too_common:
             continue
-        weight = (1.0 + log(tf)) * log(total / (max(freq, DF_FLOOR) + 0.5))
+        weight = (1.0 + log(tf)) * (1.0 + log(total / (max(freq, DF_FLOOR) + 1)))  # tf × idf(), inlined
         if weight > 0:
             scored.append((weight, term))
     top = heapq.nlargest(size, scored)
