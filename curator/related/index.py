@@ -338,16 +338,6 @@ class RelatedIndex:
             out.setdefault(story_id, {})[term_id] = weight
         return out
 
-    def signatures(self, conn: Connection, story_ids: Iterable[int]) -> dict[int, dict[int, int]]:
-        """Whole stored signatures {story id: {term id: weight}}."""
-        out: dict[int, dict[int, int]] = {}
-        for chunk in _chunks(list(story_ids)):
-            for row in conn.execute(
-                select(_sig.c.story_id, _sig.c.term_id, _sig.c.weight).where(_sig.c.story_id.in_(chunk))
-            ):
-                out.setdefault(row.story_id, {})[row.term_id] = row.weight
-        return out
-
     def find_headlines(self, conn: Connection, keys: Iterable[HeadlineKey]) -> dict[str, list[tuple[int, str]]]:
         """Stories whose stored headline key equals one of ``keys``' prefixes: {stored key: [(id, headline)]},
         stories in the trash left out, the most recently published (else created) first.
