@@ -25,7 +25,7 @@ from curator.related.terms import HeadlineKey
 from curator.services.dto import RelatedLink, SaveResult, StoryFields, StorySummary
 from curator.services.errors import ConflictError, NotFoundError, ValidationError
 from curator.services.hooks import WrittenStory
-from curator.services.search import SearchService
+from curator.services.search import SearchService, summaries_of
 from curator.services.stories import StoryService, _dialect
 from curator.services.validate import check_url, clean_line
 
@@ -398,9 +398,9 @@ class RelatedService:
             )
         with read_session(self._sf) as s:
             ranked = self._suggester.rank(s.connection(), query, limit)
-        if ranked is None:
-            raise NotFoundError(f"there is no story #{story_id}")
-        summaries = self._search.summaries(r.story_id for r in ranked)
+            if ranked is None:
+                raise NotFoundError(f"there is no story #{story_id}")
+            summaries = summaries_of(s, [r.story_id for r in ranked])
         return [
             Suggestion(story=summaries[r.story_id], score=r.score, shared_tags=r.shared_tags, same_outlet=r.same_outlet)
             for r in ranked
