@@ -320,6 +320,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--schema", default="bench_related", help="PostgreSQL schema to build in")
     parser.add_argument("--samples", type=int, default=500, help="stories timed")
     parser.add_argument("--precision-samples", type=int, default=300)
+    parser.add_argument(
+        "--rebuild", action="store_true", help="rebuild the related-stories index first (timed: what an upgrade costs)"
+    )
     args = parser.parse_args(argv)
 
     def log(line: str) -> None:
@@ -337,6 +340,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     build(url, args.stories, log)
     engine, lib = open_library(url)
     try:
+        if args.rebuild:
+            t = time.perf_counter()
+            n = lib.related.refresh(full=True)
+            log(f"rebuilt the related-stories index of {n} stories in {time.perf_counter() - t:.0f} s")
         with read_session(lib.session_factory) as s:
             stories = s.scalar(select(func.count()).select_from(m.Story))
             signatures = s.scalar(select(func.count()).select_from(m.RelatedSignature))
