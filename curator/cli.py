@@ -1,4 +1,4 @@
-"""The command line: ``curator list|search|show|new|tag|check|import|export|db …``; a composition root, no Qt."""
+"""The command line: ``curator list|search|show|new|tag|check|related|import|export|db …``; no Qt."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from curator.commands import db as db_commands
 from curator.commands import exporting as export_commands
 from curator.commands import factcheck as factcheck_commands
 from curator.commands import importing as import_commands
+from curator.commands import related as related_commands
 from curator.commands import screenshot as screenshot_commands
 from curator.commands import stories as story_commands
 from curator.commands import tags as tag_commands
@@ -26,6 +27,7 @@ COMMAND_MODULES = (
     story_commands,
     tag_commands,
     factcheck_commands,
+    related_commands,
     import_commands,
     export_commands,
     db_commands,

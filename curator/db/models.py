@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -118,6 +119,13 @@ class RelatedLink(Base):
     __table_args__ = (
         Index("ix_related_link_story_id_position", "story_id", "position"),
         Index("ix_related_link_target_id", "target_id"),
+        # Broken links (their story was purged) are few; this keeps listing them from reading every link.
+        Index(
+            "ix_related_link_broken",
+            "story_id",
+            sqlite_where=text("target_id IS NULL AND target_uuid IS NOT NULL"),
+            postgresql_where=text("target_id IS NULL AND target_uuid IS NOT NULL"),
+        ),
     )
 
 
@@ -265,3 +273,52 @@ class FactCheckEvidence(Base):
         UniqueConstraint("claim_id", "source_id", name="uq_factcheck_evidence_claim_id_source_id"),
         Index("ix_factcheck_evidence_source_id", "source_id"),
     )
+
+
+# ------------------------------------------------------------------------------------------------ related stories
+# Derived data, kept in step with the stories by curator.services.related and rebuilt from them at will.
+
+
+class RelatedTerm(Base):
+    """A term of the related-stories vocabulary, with the number of stories whose text holds it."""
+
+    __tablename__ = "related_term"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    term: Mapped[str] = mapped_column(String(64), unique=True)
+    df: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RelatedSignature(Base):
+    """One of a story's most distinctive terms and its weight (an integer out of 10,000, unit-length vector)."""
+
+    __tablename__ = "related_signature"
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("related_term.id", ondelete="CASCADE"), primary_key=True)
+    weight: Mapped[int] = mapped_column(SmallInteger)
+
+    # The posting lists: the stories that have a term, heaviest first, read from the index alone.
+    __table_args__ = (
+        Index("ix_related_signature_term_id_weight", "term_id", "weight", "story_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+
+class RelatedDoc(Base):
+    """Per story: the library size its signature was computed at, and its headline normalised for matching."""
+
+    __tablename__ = "related_doc"
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), primary_key=True)
+    signed_docs: Mapped[int] = mapped_column(Integer, index=True)
+    headline_key: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class RelatedStats(Base):
+    """A single row: how many stories the document frequencies in related_term count."""
+
+    __tablename__ = "related_stats"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer, default=0)

@@ -17,11 +17,12 @@ GATED_STATUSES = frozenset({Status.READY, Status.PUBLISHED})
 
 @dataclass(frozen=True)
 class WrittenStory:
-    """A story just created or saved: its id and the fields as stored."""
+    """A story just created or saved: its id and the fields as stored (and, for a save, as they were before)."""
 
     id: int
     fields: StoryFields
     created: bool
+    previous: StoryFields | None = None
 
 
 class StoryHook(Protocol):

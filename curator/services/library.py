@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from curator.factcheck.settings import FactCheckSettings
 from curator.services.factcheck import FactCheckService
+from curator.services.related import RelatedService
 from curator.services.revisions import RevisionService
 from curator.services.search import SearchService
 from curator.services.stories import StoryService
@@ -34,3 +35,6 @@ class Library:
         # Findings and claims follow every save; Ready and Published wait for open checks (or an override).
         self.stories.add_hook(self.factcheck)
         self.stories.add_status_gate(self.factcheck)
+        self.related = RelatedService(session_factory, self.stories, self.search)
+        # Suggestions stay current: the related-stories index is updated inside every story write.
+        self.stories.add_hook(self.related.hook)

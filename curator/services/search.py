@@ -119,9 +119,7 @@ class SearchService:
         if not ids:
             return {}
         with read_session(self._sf) as s:
-            rows = s.execute(select(*_SUMMARY_COLUMNS).where(m.Story.id.in_(ids))).all()
-            tags = _tags_of(s, ids)
-        return {r.id: summary_dto(r, tags.get(r.id, ())) for r in rows}
+            return summaries_of(s, ids)
 
     def matching(self, query: str | Query, story_ids: Iterable[int], *, scope: Scope = Scope.ACTIVE) -> set[int]:
         """Which of ``story_ids`` the query matches: lets a view decide where changed rows belong."""
@@ -168,6 +166,16 @@ class SearchService:
         else:
             keys = [_Key(recency, not flip, "seq")]
         return stmt, keys
+
+
+def summaries_of(session: Session, story_ids: Sequence[int]) -> dict[int, StorySummary]:
+    """Summaries of the given stories read in the caller's session, keyed by id."""
+    ids = list(story_ids)
+    if not ids:
+        return {}
+    rows = session.execute(select(*_SUMMARY_COLUMNS).where(m.Story.id.in_(ids))).all()
+    tags = _tags_of(session, ids)
+    return {r.id: summary_dto(r, tags.get(r.id, ())) for r in rows}
 
 
 def _scoped(stmt: Select, scope: Scope) -> Select:

@@ -321,7 +321,17 @@ class StoryService:
                 raise ConflictError(fields, current, base_version)
             if _comparable(current.fields()) == _comparable(fields) and fields.slug in (None, current.slug):
                 return SaveResult(current, ChangeSet(origin=origin))
-            self._update(s, row, fields, html=html, now=now, author=author, note=note, override_reason=override_reason)
+            self._update(
+                s,
+                row,
+                fields,
+                html=html,
+                now=now,
+                author=author,
+                note=note,
+                override_reason=override_reason,
+                previous=current,
+            )
             s.expunge_all()
             story = story_dto(s, s.get(m.Story, story_id))
         return SaveResult(story, ChangeSet(updated=(story_id,), origin=origin))
@@ -350,7 +360,8 @@ class StoryService:
                     raise NotFoundError(f"there is no story #{story_id}")
                 if row.status == status.value:
                     continue
-                fields = story_dto(s, row).fields().replace(status=status)
+                previous = story_dto(s, row).fields()
+                fields = previous.replace(status=status)
                 note = f"Status: {Status(row.status).label} → {status.label}"
                 try:
                     self._update(
@@ -362,6 +373,7 @@ class StoryService:
                         author=author,
                         note=note,
                         override_reason=override_reason,
+                        previous=previous,
                     )
                 except StatusGateError as exc:
                     blocked.extend(exc.blocks)  # carry on, to name every story held back
@@ -456,6 +468,7 @@ class StoryService:
         author: str,
         note: str,
         override_reason: str | None = None,
+        previous: StoryFields | None = None,
     ) -> None:
         story_id, old_seq, base_version, old_status = row.id, row.seq, row.version, row.status
         (seq,) = self._next_seqs(s, 1)
@@ -495,7 +508,7 @@ class StoryService:
             conn, [IndexDoc.of(seq, fields.headline, fields.dek, fields.body, fields.byline, fields.outlet_name)]
         )
         for hook in self._hooks:
-            hook.stories_written(s, [WrittenStory(story_id, fields, created=False)])
+            hook.stories_written(s, [WrittenStory(story_id, fields, created=False, previous=previous)])
         if fields.status.value != old_status and fields.status in GATED_STATUSES:
             self._pass_gates(s, story_id, base_version + 1, fields, note or "Saved", override_reason)
 
