@@ -244,7 +244,12 @@ def _store_window(
         items = [_with_links(run, p) for p in batch]
         try:
             ids = library.stories.create_many(
-                items, author=author, note="Imported", render=False, uuids=[p.uuid for p in batch]
+                items,
+                author=author,
+                note="Imported",
+                render=False,
+                uuids=[p.uuid for p in batch],
+                defer_derived=True,
             )
         except CuratorError as exc:
             log.warning("an import batch of %d files failed: %s", len(batch), exc)
@@ -293,8 +298,13 @@ class _Reader:
             for start in starts:
                 yield start, (r for path in self._files[start : start + self._window] for r in _read_files([path]))
             return
-        ahead = self._submit(starts[0]) if starts else []
-        for i, start in enumerate(starts):
+        # The first window is read here while the worker process starts and reads the second, so storing never
+        # waits for the worker's start-up.
+        ahead = self._submit(starts[1]) if len(starts) > 1 else []
+        if starts:
+            first = _read_files(self._files[starts[0] : starts[0] + self._window])
+            yield starts[0], iter(first)
+        for i, start in enumerate(starts[1:], 1):
             current = ahead
             ahead = self._submit(starts[i + 1]) if i + 1 < len(starts) and self._pool is not None else []
             yield start, self._results(current, start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from curator.services.dto import StoryFields
 
@@ -49,6 +50,7 @@ _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=65536)
 def headline_key(headline: str) -> str:
     """A headline reduced for matching: case, punctuation, quotes and spacing do not count."""
     text = unicodedata.normalize("NFKC", headline).casefold().translate(_APOSTROPHES)

@@ -677,7 +677,8 @@ class FactCheckService:
 
     # StoryHook: called by the story service inside its write transaction.
     def stories_written(self, session: Session, stories: Sequence[WrittenStory]) -> None:
-        created = [w for w in stories if w.created]
+        # Bulk imports leave detection for when a story is first looked at (see ensure_analysed).
+        created = [w for w in stories if w.created and not w.deferrable]
         if created:
             self._analyse_new(session, created)
         for written in stories:

@@ -23,6 +23,8 @@ class WrittenStory:
     fields: StoryFields
     created: bool
     previous: StoryFields | None = None
+    # The writer (a bulk import) lets hooks leave derived data that can be worked out on demand for later.
+    deferrable: bool = False
 
 
 class StoryHook(Protocol):
