@@ -120,7 +120,7 @@ class StoryService:
                     select(m.story_tag.c.story_id, m.Tag.name)
                     .join(m.Tag, m.Tag.id == m.story_tag.c.tag_id)
                     .where(m.story_tag.c.story_id.in_(chunk))
-                ):
+                ).all():
                     tags.setdefault(story_id, []).append(name)
                 links: dict[int, list[Any]] = {}
                 link_table = m.RelatedLink.__table__
@@ -128,7 +128,7 @@ class StoryService:
                     select(link_table)
                     .where(link_table.c.story_id.in_(chunk))
                     .order_by(link_table.c.story_id, link_table.c.position)
-                ):
+                ).all():
                     links.setdefault(link.story_id, []).append(link)
                 targets = related_targets(s, (link for group in links.values() for link in group))
             for row in rows:
