@@ -22,7 +22,7 @@ The search field accepts the library's query syntax, the manual explains. Typing
 and a word ending in a star, such as `перег*`, matches as you type. Russian and Kazakh text is searched, \
 sorted and exported like any other.
 
-Nothing typed here is lost, the developers insist. Unsaved text is kept in a recovery file every few seconds; \
+Nothing typed here is lost, the manual promises. Unsaved text is kept in a recovery file every few seconds; \
 **Ctrl+S** stores a revision you can compare and restore from *Story → History*. If someone else changes a \
 story while you edit it, Curator shows both versions side by side instead of overwriting either.
 
