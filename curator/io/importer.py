@@ -8,6 +8,7 @@ are made when first shown or exported), which is what keeps big imports fast.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -32,7 +33,7 @@ from curator.io.plaintext import parse_plaintext
 from curator.services.dto import RelatedLink, StoryFields
 from curator.services.errors import ValidationError
 from curator.services.library import Library
-from curator.services.validate import normalise
+from curator.services.validate import check_url, clean_line, normalise
 
 log = logging.getLogger(__name__)
 
@@ -102,13 +103,19 @@ def _checked(parsed: ParsedStory) -> ParsedStory:
         raise ImportFileError(str(exc)) from None
     if not fields.headline:
         raise ImportFileError("has no headline")
+    related = []
     for ref in parsed.related:
-        if ref.url:
+        url = ref.url
+        if url:
             try:
-                normalise(StoryFields(headline="x", related=(RelatedLink(title=ref.title, url=ref.url),)))
+                url = check_url("URL", url)
             except ValidationError as exc:
                 raise ImportFileError(f"related headline {ref.title[:60]!r}: {exc}") from None
-    return ParsedStory(fields=fields, related=parsed.related, uuid=parsed.uuid)
+        title = clean_line(ref.title)
+        if title or url or ref.uuid or ref.slug:
+            # Cleaned here, as normalise() would, so that storing the batch need not validate it again.
+            related.append(dataclasses.replace(ref, title=title, url=url, key=headline_key(title)))
+    return ParsedStory(fields=fields, related=tuple(related), uuid=parsed.uuid)
 
 
 def find_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileProblem]]:
@@ -250,6 +257,7 @@ def _store_window(
                 render=False,
                 uuids=[p.uuid for p in batch],
                 defer_derived=True,
+                normalised=True,
             )
         except CuratorError as exc:
             log.warning("an import batch of %d files failed: %s", len(batch), exc)
@@ -430,7 +438,7 @@ def _link(run: _Run, ref: RelatedRef, own_uuid: str) -> RelatedLink:
             if story_id is not None:
                 return RelatedLink(title=ref.title, url=ref.url, target_id=story_id)
     if not target_uuid and ref.title:
-        key = headline_key(ref.title)
+        key = ref.key or headline_key(ref.title)
         target_uuid = run.by_key.get(key, "")
         if not target_uuid:
             story_id = run.library_keys().get(key)

@@ -18,6 +18,7 @@ class RelatedRef:
     url: str = ""
     uuid: str = ""
     slug: str = ""
+    key: str = ""  # headline_key(title), worked out while parsing (in a worker process on big imports)
 
 
 @dataclass(frozen=True)
