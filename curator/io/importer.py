@@ -30,6 +30,7 @@ from curator.io.errors import Cancelled, ImportFileError
 from curator.io.frontmatter import parse_markdown
 from curator.io.parsed import ParsedStory, RelatedRef, headline_key
 from curator.io.plaintext import parse_plaintext
+from curator.services.derived import derive
 from curator.services.dto import RelatedLink, StoryFields
 from curator.services.errors import ValidationError
 from curator.services.library import Library
@@ -115,7 +116,7 @@ def _checked(parsed: ParsedStory) -> ParsedStory:
         if title or url or ref.uuid or ref.slug:
             # Cleaned here, as normalise() would, so that storing the batch need not validate it again.
             related.append(dataclasses.replace(ref, title=title, url=url, key=headline_key(title)))
-    return ParsedStory(fields=fields, related=tuple(related), uuid=parsed.uuid)
+    return ParsedStory(fields=fields, related=tuple(related), uuid=parsed.uuid, derived=derive(fields))
 
 
 def find_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileProblem]]:
@@ -258,6 +259,7 @@ def _store_window(
                 uuids=[p.uuid for p in batch],
                 defer_derived=True,
                 normalised=True,
+                derived=[p.parsed.derived for p in batch],
             )
         except CuratorError as exc:
             log.warning("an import batch of %d files failed: %s", len(batch), exc)

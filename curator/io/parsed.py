@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from curator.services.derived import TextDerived
 from curator.services.dto import StoryFields
 
 
@@ -29,6 +30,8 @@ class ParsedStory:
     related: tuple[RelatedRef, ...] = ()
     # The story's own UUID as the file names it (files Curator exported), so that links between files resolve.
     uuid: str = ""
+    # Index data worked out with the parse (in the worker process on big imports), so storing needs less.
+    derived: TextDerived | None = field(default=None, compare=False)
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -25,6 +25,8 @@ class WrittenStory:
     previous: StoryFields | None = None
     # The writer (a bulk import) lets hooks leave derived data that can be worked out on demand for later.
     deferrable: bool = False
+    # The story's related-story terms when the writer had them worked out already (an import's worker).
+    terms: Mapping[str, int] | None = None
 
 
 class StoryHook(Protocol):

@@ -11,7 +11,7 @@ Suggestions come from the related-stories index (:mod:`curator.related.index`), 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -140,8 +140,8 @@ def with_link_replaced(links: Sequence[RelatedLink], position: int, link: Relate
 # ------------------------------------------------------------------------------------------------ the hook
 
 
-def _text(story_id: int, fields: StoryFields) -> StoryText:
-    return StoryText(story_id, fields.headline, fields.dek, fields.body)
+def _text(story_id: int, fields: StoryFields, terms: Mapping[str, int] | None = None) -> StoryText:
+    return StoryText(story_id, fields.headline, fields.dek, fields.body, known_terms=terms)
 
 
 class RelatedIndexHook:
@@ -151,7 +151,7 @@ class RelatedIndexHook:
         self._index = index
 
     def stories_written(self, session: Session, stories: Sequence[WrittenStory]) -> None:
-        created = [_text(w.id, w.fields) for w in stories if w.created]
+        created = [_text(w.id, w.fields, w.terms) for w in stories if w.created]
         saved = []
         for w in stories:
             if w.created:

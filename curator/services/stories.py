@@ -22,6 +22,7 @@ from curator.db.engine import read_session, write_session
 from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
 from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto
+from curator.services.derived import TextDerived
 from curator.services.dto import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
 from curator.services.errors import (
     BusyError,
@@ -240,6 +241,7 @@ class StoryService:
         uuids: Sequence[str] | None = None,
         defer_derived: bool = False,
         normalised: bool = False,
+        derived: Sequence[TextDerived | None] | None = None,
     ) -> list[int]:
         """Store several new stories in one transaction: all of them, or (on any error) none.
 
@@ -250,7 +252,9 @@ class StoryService:
         ``defer_derived`` lets hooks leave what they can work out on demand (fact-check findings) for when the
         story is first looked at, as a bulk import wants.
         ``normalised`` says the fields went through :func:`normalise` already (an importer does it while parsing,
-        in its worker process), so they are not validated a second time.
+        in its worker process), so they are not validated a second time. ``derived`` gives, per story, its index
+        data worked out ahead (see :func:`curator.services.derived.derive`); an entry that does not fit its
+        story's text is worked out again.
         """
         prepared = list(items) if normalised else [normalise(f) for f in items]
         if not prepared:
@@ -259,13 +263,20 @@ class StoryService:
             raise ValueError("create_many needs one UUID per story")
         new_uuids = [str(u) for u in uuids] if uuids is not None else [str(uuid_mod.uuid4()) for _ in prepared]
         htmls = [render_markdown(f.body) if render else None for f in prepared]
+        ahead = [
+            d if d is not None and d.fits(f) else None
+            for f, d in zip(prepared, derived if derived is not None else [None] * len(prepared), strict=True)
+        ]
         now = self._clock()
         with self._writing() as s:
             seqs = self._next_seqs(s, len(prepared))
             slugs = self._unique_slugs(s, [f.slug or f.headline for f in prepared])
             rows = []
-            for fields, html, seq, story_uuid, slug in zip(prepared, htmls, seqs, new_uuids, slugs, strict=True):
-                values = self._row_values(fields, slug=slug, seq=seq, now=now, html=html)
+            for fields, html, seq, story_uuid, slug, d in zip(
+                prepared, htmls, seqs, new_uuids, slugs, ahead, strict=True
+            ):
+                words = d.words if d is not None else None
+                values = self._row_values(fields, slug=slug, seq=seq, now=now, html=html, words=words)
                 values.update(uuid=story_uuid, created_at=now, version=1)
                 rows.append(values)
             # On the table, not the mapped class: the ORM's bulk path costs more per row than SQLite's insert.
@@ -283,8 +294,10 @@ class StoryService:
                     s, [(i, 1, f, r["slug"]) for i, f, r in zip(ids, stored, rows, strict=True)], author, note, now
                 )
             docs = [
-                IndexDoc.of(r["seq"], f.headline, f.dek, f.body, f.byline, f.outlet_name)
-                for f, r in zip(stored, rows, strict=True)
+                IndexDoc(r["seq"], *d.index)
+                if d is not None
+                else IndexDoc.of(r["seq"], f.headline, f.dek, f.body, f.byline, f.outlet_name)
+                for f, r, d in zip(stored, rows, ahead, strict=True)
             ]
             if uuids is not None:
                 # Links stored earlier that named one of these stories by UUID before it existed.
@@ -298,7 +311,8 @@ class StoryService:
                 )
             self._fts.add(s.connection(), docs)
             written = [
-                WrittenStory(i, f, created=True, deferrable=defer_derived) for i, f in zip(ids, stored, strict=True)
+                WrittenStory(i, f, created=True, deferrable=defer_derived, terms=d.terms if d is not None else None)
+                for i, f, d in zip(ids, stored, ahead, strict=True)
             ]
             for hook in self._hooks:
                 hook.stories_written(s, written)
@@ -553,6 +567,7 @@ class StoryService:
         now: datetime,
         html: str | None,
         published_at: datetime | None = None,
+        words: int | None = None,
     ) -> dict[str, Any]:
         published = published_at or fields.published_at
         if published is None and fields.status == Status.PUBLISHED:
@@ -567,7 +582,7 @@ class StoryService:
             published_at=published,
             seq=seq,
             sort_key=sort_key(fields.headline),
-            word_count=word_count(fields.body),
+            word_count=word_count(fields.body) if words is None else words,
             body_html=html,
             render_key=RENDER_KEY if html is not None else None,
         )
