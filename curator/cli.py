@@ -6,16 +6,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from curator import __version__
-from curator.commands import db as db_commands
-from curator.commands import exporting as export_commands
-from curator.commands import factcheck as factcheck_commands
-from curator.commands import importing as import_commands
-from curator.commands import related as related_commands
-from curator.commands import screenshot as screenshot_commands
-from curator.commands import stories as story_commands
-from curator.commands import tags as tag_commands
 from curator.commands.context import CommandContext, resolve_db_url
 from curator.core.errors import CuratorError
 from curator.logs import configure_logging
@@ -23,16 +16,49 @@ from curator.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (
-    story_commands,
-    tag_commands,
-    factcheck_commands,
-    related_commands,
-    import_commands,
-    export_commands,
-    db_commands,
-    screenshot_commands,
-)
+
+def _command_modules() -> tuple[ModuleType, ...]:
+    # Imported only when a command is named: their imports (the database layer, export, fact-checking) would
+    # otherwise delay the app's window on a plain `curator`.
+    from curator.commands import db as db_commands
+    from curator.commands import exporting as export_commands
+    from curator.commands import factcheck as factcheck_commands
+    from curator.commands import importing as import_commands
+    from curator.commands import related as related_commands
+    from curator.commands import screenshot as screenshot_commands
+    from curator.commands import stories as story_commands
+    from curator.commands import tags as tag_commands
+
+    return (
+        story_commands,
+        tag_commands,
+        factcheck_commands,
+        related_commands,
+        import_commands,
+        export_commands,
+        db_commands,
+        screenshot_commands,
+    )
+
+
+def _app_options(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(--db, --debug) when ``argv`` names no command and so opens the app; None when the full parser is needed."""
+    db: str | None = None
+    debug = False
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--debug":
+            debug = True
+        elif arg == "--db" and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            db = argv[i + 1]
+            i += 1
+        elif arg.startswith("--db=") and len(arg) > len("--db="):
+            db = arg[len("--db=") :]
+        else:
+            return None
+        i += 1
+    return db, debug
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,27 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"curator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in _command_modules():
         module.register(sub, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app_options = _app_options(argv)
+    if app_options is not None:
+        return _open_app(*app_options)
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = getattr(args, "debug", False)
-    paths = AppPaths.default()
-    log_path = configure_logging(paths.log_dir, debug=debug)
     if args.command is None:
-        try:
-            db_url = resolve_db_url(getattr(args, "db", None), paths)
-        except CuratorError as exc:
-            print(f"curator: error: {exc}", file=sys.stderr)
-            return 1
-        # Qt is imported only when the window is wanted; the commands never load it.
-        from curator.gui.app import run_app
-
-        return run_app(db_url, paths, debug=debug, log_path=log_path)
+        return _open_app(getattr(args, "db", None), debug)
+    paths = AppPaths.default()
+    configure_logging(paths.log_dir, debug=debug)
     ctx = None
     try:
         ctx = CommandContext(args=args, paths=paths, db_url=resolve_db_url(getattr(args, "db", None), paths))
@@ -100,3 +122,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def _open_app(db: str | None, debug: bool) -> int:
+    paths = AppPaths.default()
+    log_path = configure_logging(paths.log_dir, debug=debug)
+    try:
+        db_url = resolve_db_url(db, paths)
+    except CuratorError as exc:
+        print(f"curator: error: {exc}", file=sys.stderr)
+        return 1
+    # Qt is imported only when the window is wanted; the commands never load it.
+    from curator.gui.app import run_app
+
+    return run_app(db_url, paths, debug=debug, log_path=log_path)

@@ -145,3 +145,18 @@ def test_the_console_script_runs_as_a_module(home: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_a_plain_curator_opens_the_app_without_loading_the_commands() -> None:
+    """The window must not wait for the database layer or the exporters: `import curator.cli` stays light."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, curator.cli as c; "
+        "print(c._app_options([]), c._app_options(['--db', 'x.sqlite', '--debug']), c._app_options(['list'])); "
+        "print(sorted(m for m in ('sqlalchemy', 'curator.io.export_common', 'curator.services.library') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == ["(None, False) ('x.sqlite', True) None", "[]"]
