@@ -38,6 +38,7 @@ MARK_SHORTCUT = "Ctrl+Shift+M"
 PANEL_SHORTCUT = "F8"
 # Pause in typing before the items are found again in the text (and the highlights redrawn).
 REANCHOR_MS = 350
+DOCK_WIDTH = 360
 
 Key = tuple[str, int]  # ("claim" | "attribution" | "quote", id)
 
@@ -78,6 +79,7 @@ class FactCheckController(QObject):
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.dock.setVisible(bool(window.settings.value("factcheck/visible", True, bool)))
         self.dock.visibilityChanged.connect(self._visibility_changed)
 
@@ -113,6 +115,7 @@ class FactCheckController(QObject):
         p.status_requested.connect(self.set_status)
         p.edit_claim_requested.connect(self.edit_claim)
         p.delete_claim_requested.connect(self.delete_claim)
+        p.palette_changed.connect(lambda: self.reanchor(force_panel=True))
         self.editing.opened.connect(self._opened)
         self.editing.saved.connect(self._saved)
         self.editing.gate_blocked.connect(self._gate_blocked)

@@ -3,7 +3,7 @@ status, and a small form to set a verdict or a verification status with a note."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -68,10 +68,12 @@ class FactCheckPanel(QWidget):
     status_requested = Signal(str, int, str, str)  # kind ("source", "attribution", "quote"), id, status, note
     edit_claim_requested = Signal(int)
     delete_claim_requested = Signal(int)
+    palette_changed = Signal()  # the theme changed: colours to redraw
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("factCheckPanel")
+        self.setMinimumWidth(260)
         self.check: FactCheck | None = None
         self._gone: set[int] = set()  # claims whose text is gone from the editor (not saved yet)
         self._icons: dict[str, QIcon] = {}
@@ -156,6 +158,12 @@ class FactCheckPanel(QWidget):
         self._current: tuple[str, int] | None = None
 
     # ------------------------------------------------------------------------------------ showing
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._icons.clear()
+            self.palette_changed.emit()
 
     def _dark(self) -> bool:
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
@@ -334,6 +342,7 @@ class FactCheckPanel(QWidget):
                 self.choice.addItem(v.label, v.key)
             self.choice.setCurrentIndex(max(self.choice.findData(claim.verdict), 0))
             self.note.setText(claim.note)
+            self.note.setCursorPosition(0)
             return
         if kind == "source":
             source = self.check.source(item_id)
@@ -347,6 +356,7 @@ class FactCheckPanel(QWidget):
             self.choice.addItem(v.label, v.value)
         self.choice.setCurrentIndex(max(self.choice.findData(status.value), 0))
         self.note.setText(note)
+        self.note.setCursorPosition(0)
 
     def _apply(self) -> None:
         if self._current is None:
