@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from curator.core.status import Status
 from curator.factcheck.model import Verification
@@ -278,3 +278,67 @@ def test_export_the_report_of_the_open_story(qtbot, make_window, tmp_path: Path)
     assert CLAIM in html and "Reuters" in html and "False" in html
     assert "<script>alert" not in html
     assert window.factcheck.report_action in window.factcheck.menu.actions()
+
+
+def _long_body(words: int = 20_000) -> str:
+    paragraphs = []
+    n = 0
+    while sum(len(p.split()) for p in paragraphs) < words:
+        n += 1
+        paragraphs.append(
+            f"According to Agency {n % 40}, shipment {n} left the port of Aktau on schedule. "
+            f"Officials said the cargo of lot {n} was inspected twice before loading, and the "
+            "harbour master confirmed that the weather over the Caspian stayed calm for the crossing."
+        )
+    return "\n\n".join(paragraphs)
+
+
+def test_a_long_story_stays_responsive_while_typing(qtbot, make_window) -> None:
+    import time
+
+    body = _long_body()
+    window = make_window(stories=[StoryFields(headline="Long haul", body=body)])
+    story_id = open_slug(qtbot, window, "long-haul")
+    fc = window.factcheck
+    qtbot.waitUntil(lambda: fc.check is not None and fc.check.story_id == story_id, timeout=60_000)
+    assert len(fc.check.attributions) > 500
+    calls: list[float] = []
+    original = fc.reanchor
+
+    def timed(**kwargs: Any) -> None:
+        began = time.perf_counter()
+        original(**kwargs)
+        calls.append(time.perf_counter() - began)
+
+    fc.reanchor = timed  # type: ignore[method-assign]
+    fc._timer.timeout.disconnect()
+    fc._timer.timeout.connect(timed)
+    window.editor.setFocus()
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    began = time.perf_counter()
+    qtbot.keyClicks(window.editor, "Update: ")
+    typing = time.perf_counter() - began
+    # Nothing is found again while the keys come in; once, after the pause.
+    assert calls == []
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=5_000)
+    assert calls[0] < 1.0, f"finding {len(fc.anchors)} items again took {calls[0]:.2f}s"
+    assert typing < 2.0
+    first = fc.check.attributions[0]
+    assert fc.anchors[("attribution", first.id)].start == first.start + len("Update: ")
+
+
+def test_highlight_colours_follow_the_theme(qtbot, make_window) -> None:
+    window, story_id = _open(qtbot, make_window)
+    _mark_in_library(qtbot, window, story_id, verdict="True")
+    def colour() -> str:
+        selections = window.editor.extraSelections()
+        (claim,) = [s for s in selections if s.cursor.selectedText() == CLAIM]
+        fmt = claim.format
+        return QTextCharFormat(fmt).background().color().name()
+
+    light = colour()
+    window.set_theme("dark")
+    try:
+        qtbot.waitUntil(lambda: colour() != light, timeout=5_000)
+    finally:
+        window.set_theme("light")
