@@ -210,7 +210,7 @@ class FactCheckController(QObject):
         self.gone = gone
         # Findings of deleted text are dropped by the next save; until then they keep their last place.
         self._highlight(text, gone)
-        if force_panel or gone != self.panel._gone:
+        if force_panel or gone != self.panel.gone:
             self.panel.show_check(self.check, gone)
 
     def live_range(self, key: Key) -> tuple[int, int] | None:

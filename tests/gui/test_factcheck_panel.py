@@ -330,6 +330,7 @@ def test_a_long_story_stays_responsive_while_typing(qtbot, make_window) -> None:
 def test_highlight_colours_follow_the_theme(qtbot, make_window) -> None:
     window, story_id = _open(qtbot, make_window)
     _mark_in_library(qtbot, window, story_id, verdict="True")
+
     def colour() -> str:
         selections = window.editor.extraSelections()
         (claim,) = [s for s in selections if s.cursor.selectedText() == CLAIM]
@@ -342,3 +343,16 @@ def test_highlight_colours_follow_the_theme(qtbot, make_window) -> None:
         qtbot.waitUntil(lambda: colour() != light, timeout=5_000)
     finally:
         window.set_theme("light")
+
+
+def test_the_panel_remembers_whether_it_is_shown(qtbot, make_window) -> None:
+    window = make_window()
+    assert window.factcheck.dock.isVisible()
+    window.close()
+    again = make_window()
+    assert again.factcheck.dock.isVisible()
+    again.factcheck.toggle_action.trigger()
+    assert not again.factcheck.dock.isVisible()
+    again.close()
+    third = make_window()
+    assert not third.factcheck.dock.isVisible()

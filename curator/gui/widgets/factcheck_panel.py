@@ -182,6 +182,11 @@ class FactCheckPanel(QWidget):
             self._icons[key] = QIcon(pixmap)
         return self._icons[key]
 
+    @property
+    def gone(self) -> frozenset[int]:
+        """The claims shown as orphans because unsaved edits removed their text."""
+        return frozenset(self._gone)
+
     def clear(self, message: str = "No story open") -> None:
         self.check = None
         self._gone = set()
