@@ -96,6 +96,8 @@ class _Site:
     ids: set[int]
     tag_slugs: dict[str, str]
     generated: datetime
+    # Who publishes the fact checks (ClaimReview author): the settings' organisation, else the site.
+    organisation: str = ""
     problems: list[str] = field(default_factory=list)
     written: int = 0
 
@@ -155,6 +157,7 @@ def export_site(
             ids=set(ids),
             tag_slugs=_tag_slugs(summaries.values()),
             generated=datetime.now(UTC),
+            organisation=library.factcheck.settings.organisation or title.strip() or DEFAULT_TITLE,
         )
         entries: dict[int, _Entry] = {}
         rendered = 0
@@ -257,7 +260,6 @@ def _write_stories(
     renderer = BodyRenderer(library)
     bodies = renderer.bodies(job)
     checks = library.factcheck.overviews(job)
-    organisation = library.factcheck.settings.organisation or site.title
     written_before = site.written
     problems_before = len(site.problems)
     entries = []
@@ -266,7 +268,7 @@ def _write_stories(
         body, removed = without_unresolvable_links(bodies[story.id])
         site.problems.extend(f"{story.slug}: left out the {what}, which points nowhere in a site" for what in removed)
         check = checks.get(story.id)
-        _write_story(site, story, body, check, organisation)
+        _write_story(site, story, body, check)
         if check is not None:
             # The checker's record (open items, notes) goes beside the page, not linked from it.
             site.write(
@@ -312,7 +314,7 @@ def _tag_href(site: _Site, tag: str, depth: int) -> str:
     return f"{prefix}tags/{site.tag_slugs[tag.casefold()]}.html"
 
 
-def _write_story(site: _Site, story: Story, body: str, check: FactCheck | None = None, organisation: str = "") -> Path:
+def _write_story(site: _Site, story: Story, body: str, check: FactCheck | None = None) -> Path:
     related = []
     for link in story.related:
         title = link.title or link.target_slug or ""
@@ -325,7 +327,7 @@ def _write_story(site: _Site, story: Story, body: str, check: FactCheck | None =
     photo_src, photo_url = _photo(site, story)
     url = f"{site.site_url}/stories/{story.slug}.html" if site.site_url else ""
     sources, claims = factcheck_items(check)
-    reviews = claim_reviews_json_ld(story, check, url=url, author_name=organisation)
+    reviews = claim_reviews_json_ld(story, check, url=url, author_name=site.organisation)
     options = site.options(
         1,
         related=tuple(related),

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 
 from curator.factcheck.model import SourceKind, Verification
@@ -130,3 +131,28 @@ def test_site_reads_fact_checks_in_bulk(library: Library, tmp_path: Path) -> Non
     assert len(list((tmp_path / "site" / "factcheck").iterdir())) == 30
     # A few queries per batch of stories, not a few per story.
     assert len(statements) < 30
+
+
+def test_worker_processes_write_the_same_fact_checks(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curator.db.engine import make_session_factory
+    from curator.db.migrate import open_database
+    from curator.factcheck.settings import FactCheckSettings
+    from curator.io import export_site as export_site_module
+
+    engine, _ = open_database(sqlite_url)
+    try:
+        library = Library(make_session_factory(engine), factcheck_settings=FactCheckSettings(organisation="Fact Desk"))
+        ids = [_checked_story(library, f"Corridor talks {n}") for n in range(4)]
+        monkeypatch.setattr(export_site_module, "PARALLEL_THRESHOLD", 2)
+        monkeypatch.setattr(export_site_module, "JOB_SIZE", 2)
+        export_site(library, tmp_path / "site", workers=2)
+        for story_id in ids:
+            slug = library.stories.get(story_id).slug
+            page = (tmp_path / "site" / "stories" / f"{slug}.html").read_text(encoding="utf-8")
+            (review,) = _claim_reviews(page)
+            assert review["author"]["name"] == "Fact Desk"
+            assert (tmp_path / "site" / "factcheck" / f"{slug}.html").exists()
+    finally:
+        engine.dispose()
