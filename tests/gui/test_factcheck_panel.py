@@ -356,3 +356,35 @@ def test_the_panel_remembers_whether_it_is_shown(qtbot, make_window) -> None:
     again.close()
     third = make_window()
     assert not third.factcheck.dock.isVisible()
+
+
+def test_editing_and_deleting_a_claim(qtbot, make_window) -> None:
+    window, story_id = _open(qtbot, make_window)
+    fc = window.factcheck
+    lib = library_of(window)
+    claim_id = _mark_in_library(qtbot, window, story_id, claimant="Minister")
+    reuters = next(s for s in fc.check.sources if s.name == "Reuters")
+    fc.panel.select("claim", claim_id)
+    assert fc.panel.edit_button.isVisible() and fc.panel.delete_button.isVisible()
+    fc.panel.edit_button.click()
+    dialog = fc.claim_dialog
+    assert dialog is not None and dialog.claimant.text() == "Minister"
+    dialog.claimant.setText("Deputy minister")
+    dialog.set_verdict("misleading")
+    dialog.check_source(reuters.id)
+    dialog.accept()
+    wait_writes(qtbot, window)
+    qtbot.waitUntil(lambda: fc.check.claims[0].claimant == "Deputy minister", timeout=10_000)
+    claim = lib.factcheck.claim(claim_id)
+    assert claim.verdict == "misleading" and [e.source_id for e in claim.evidence] == [reuters.id]
+    # The evidence is taken away again by unticking it.
+    dialog = fc.edit_claim(claim_id)
+    dialog.check_source(reuters.id, False)
+    dialog.accept()
+    wait_writes(qtbot, window)
+    qtbot.waitUntil(lambda: not fc.check.claims[0].evidence, timeout=10_000)
+    fc.delete_claim(claim_id, confirm=False)
+    wait_writes(qtbot, window)
+    qtbot.waitUntil(lambda: not fc.check.claims, timeout=10_000)
+    assert lib.factcheck.claims(story_id) == ()
+    assert fc.panel.items("claim") == []
