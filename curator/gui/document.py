@@ -51,6 +51,7 @@ class EditingController(QObject):
     saved = Signal(object)  # Story
     conflict = Signal(object)  # ConflictError
     failed = Signal(str)  # a message for the user
+    gate_blocked = Signal(object)  # StatusGateError: a save moving to Ready/Published with checks open
     words_changed = Signal(int)
 
     def __init__(
@@ -282,10 +283,19 @@ class EditingController(QObject):
         """Change the on-screen story's status as an unsaved edit (saved with the text)."""
         self._form.set_status(status)
 
+    def keep_saved_status(self) -> None:
+        """Put the status back to the stored one (a gated move was cancelled); other unsaved edits stay."""
+        if self._story is not None:
+            self._form.set_status(self._story.status)
+
     # ----------------------------------------------------------------------------------------- saving
 
     def save(self) -> None:
         """Store the on-screen story as a new revision (Ctrl+S)."""
+        self.save_with_override(None)
+
+    def save_with_override(self, override_reason: str | None) -> None:
+        """Save; ``override_reason`` lets a status change through the fact-check gate (recorded in history)."""
         if self._story is None or self._bridge is None:
             return
         if self._saving:
@@ -296,7 +306,9 @@ class EditingController(QObject):
         author = self._author
         self._start_saving()
         self._bridge.write(
-            lambda lib: lib.stories.save(story_id, fields, base_version=base, author=author, origin=self),
+            lambda lib: lib.stories.save(
+                story_id, fields, base_version=base, author=author, origin=self, override_reason=override_reason
+            ),
             lambda result: self._saved_ok(story_id, fields, result),
             lambda exc: self._save_failed(exc),
         )
@@ -343,10 +355,12 @@ class EditingController(QObject):
         self._saving = False
         self._save_again = False
         self.state_changed.emit()
-        from curator.services.errors import ConflictError
+        from curator.services.errors import ConflictError, StatusGateError
 
         if isinstance(exc, ConflictError):
             self.conflict.emit(exc)
+        elif isinstance(exc, StatusGateError):
+            self.gate_blocked.emit(exc)
         elif isinstance(exc, CuratorError):
             self.failed.emit(f"Not saved: {exc}. Your text is kept; try again.")
         else:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QS
 from curator.gui.actions import AppActions
 from curator.gui.dialogs import present
 from curator.gui.document import EditingController
+from curator.gui.factcheck_controller import install_factcheck
 from curator.gui.models.story_table import ID_ROLE, ListQuery, StoryTableModel
 from curator.gui.widgets.editor import MarkdownEditor
 from curator.gui.widgets.fields import StoryFieldsForm
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         for name in ("trash", "purge"):
             self.list.addAction(self.actions[name])
         self._wire()
+        self.factcheck = install_factcheck(self)
         self._restore_state()
         self.status.set_library(ctx.db_url.rsplit("/", 1)[-1], ctx.db_url)
         self.status.set_state("Opening the library…")

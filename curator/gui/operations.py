@@ -119,10 +119,27 @@ class StoryOperations(QObject):
             # The open story has unsaved edits: the status becomes one of them, saved with the text.
             self._editing.set_status(status)
             return
+        self._write_status(ids, status, None)
+
+    def _write_status(self, ids: list[int], status: Status, override_reason: str | None) -> None:
         author = self._author
+
+        def failed(exc: BaseException) -> None:
+            from curator.gui.dialogs.status_gate import ask_override
+            from curator.services.errors import StatusGateError
+
+            if not isinstance(exc, StatusGateError):
+                self._bridge.error.emit(exc)
+                return
+            # Checks are open: move anyway only with a reason (kept in each story's history).
+            ask_override(self._window, exc, self._bridge, lambda reason: self._write_status(ids, status, reason))
+
         self._bridge.write(
-            lambda lib: lib.stories.set_status(ids, status, author=author, origin=self),
+            lambda lib: lib.stories.set_status(
+                ids, status, author=author, origin=self, override_reason=override_reason
+            ),
             lambda _c: self.message.emit(f"Status: {status.label}"),
+            failed,
         )
 
     # --------------------------------------------------------------------------------------------- tags

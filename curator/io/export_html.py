@@ -10,7 +10,13 @@ from pathlib import Path
 
 from curator.io.errors import ExportError
 from curator.io.export_common import image_type, local_photo, without_unresolvable_links
-from curator.render.page import PageOptions, news_article_json_ld, render_story_page
+from curator.render.page import (
+    PageOptions,
+    claim_reviews_json_ld,
+    factcheck_items,
+    news_article_json_ld,
+    render_story_page,
+)
 from curator.services.dto import Story
 from curator.services.library import Library
 
@@ -38,12 +44,17 @@ def story_html(library: Library, story: Story) -> str:
     body, _removed = without_unresolvable_links(library.stories.rendered_html(story.id))
     photo = embedded_photo(story)
     web_photo = photo if photo.startswith(("http://", "https://")) else ""
+    check = library.factcheck.overview(story.id)
+    sources, claims = factcheck_items(check)
+    reviews = claim_reviews_json_ld(story, check, author_name=library.factcheck.settings.organisation)
     options = PageOptions(
         inline_css=True,
         photo_src=photo,
         id_prefix=BODY_ID_PREFIX,
         show_updated=True,
-        json_ld=(news_article_json_ld(story, image=web_photo),),
+        json_ld=(news_article_json_ld(story, image=web_photo), *reviews),
+        sources=sources,
+        claims=claims,
     )
     return render_story_page(story, body, options)
 

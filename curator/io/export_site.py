@@ -40,6 +40,7 @@ from curator.io.export_common import (
     write_text,
 )
 from curator.io.export_html import BODY_ID_PREFIX
+from curator.render.factcheck_report import render_factcheck_report
 from curator.render.page import (
     CountedLink,
     ListEntry,
@@ -47,6 +48,8 @@ from curator.render.page import (
     Pager,
     RelatedItem,
     SiteNav,
+    claim_reviews_json_ld,
+    factcheck_items,
     news_article_json_ld,
     render_feed,
     render_list_page,
@@ -55,6 +58,7 @@ from curator.render.page import (
     xml_text,
 )
 from curator.services.dto import Story, StorySummary
+from curator.services.factcheck_dto import FactCheck
 from curator.services.library import Library
 
 PAGE_SIZE = 20
@@ -92,6 +96,8 @@ class _Site:
     ids: set[int]
     tag_slugs: dict[str, str]
     generated: datetime
+    # Who publishes the fact checks (ClaimReview author): the settings' organisation, else the site.
+    organisation: str = ""
     problems: list[str] = field(default_factory=list)
     written: int = 0
 
@@ -151,6 +157,7 @@ def export_site(
             ids=set(ids),
             tag_slugs=_tag_slugs(summaries.values()),
             generated=datetime.now(UTC),
+            organisation=library.factcheck.settings.organisation or title.strip() or DEFAULT_TITLE,
         )
         entries: dict[int, _Entry] = {}
         rendered = 0
@@ -252,6 +259,7 @@ def _write_stories(
 ) -> _Pages:
     renderer = BodyRenderer(library)
     bodies = renderer.bodies(job)
+    checks = library.factcheck.overviews(job)
     written_before = site.written
     problems_before = len(site.problems)
     entries = []
@@ -259,7 +267,13 @@ def _write_stories(
         check_cancel(cancelled, "export")
         body, removed = without_unresolvable_links(bodies[story.id])
         site.problems.extend(f"{story.slug}: left out the {what}, which points nowhere in a site" for what in removed)
-        _write_story(site, story, body)
+        check = checks.get(story.id)
+        _write_story(site, story, body, check)
+        if check is not None:
+            # The checker's record (open items, notes) goes beside the page, not linked from it.
+            site.write(
+                f"factcheck/{story.slug}.html", render_factcheck_report(story, check, generated_at=site.generated)
+            )
         entries.append(_entry(story, body, with_content=story.id in feed_ids))
     pages = _Pages(
         entries=entries,
@@ -300,7 +314,7 @@ def _tag_href(site: _Site, tag: str, depth: int) -> str:
     return f"{prefix}tags/{site.tag_slugs[tag.casefold()]}.html"
 
 
-def _write_story(site: _Site, story: Story, body: str) -> Path:
+def _write_story(site: _Site, story: Story, body: str, check: FactCheck | None = None) -> Path:
     related = []
     for link in story.related:
         title = link.title or link.target_slug or ""
@@ -312,6 +326,8 @@ def _write_story(site: _Site, story: Story, body: str) -> Path:
             related.append(RelatedItem(title=title))
     photo_src, photo_url = _photo(site, story)
     url = f"{site.site_url}/stories/{story.slug}.html" if site.site_url else ""
+    sources, claims = factcheck_items(check)
+    reviews = claim_reviews_json_ld(story, check, url=url, author_name=site.organisation)
     options = site.options(
         1,
         related=tuple(related),
@@ -320,7 +336,9 @@ def _write_story(site: _Site, story: Story, body: str) -> Path:
         id_prefix=BODY_ID_PREFIX,
         canonical=url,
         show_updated=True,
-        json_ld=(news_article_json_ld(story, url=url, image=photo_url, publisher=site.title),),
+        json_ld=(news_article_json_ld(story, url=url, image=photo_url, publisher=site.title), *reviews),
+        sources=sources,
+        claims=claims,
     )
     return site.write(f"stories/{story.slug}.html", render_story_page(story, body, options))
 

@@ -13,12 +13,14 @@ from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from curator.render.sanitize import prefix_ids
 from curator.services.dto import Story
+from curator.services.factcheck_dto import FactCheck
 
 TEMPLATE_PACKAGE = "curator.render"
 TEMPLATE_DIR = "templates"
@@ -45,6 +47,66 @@ class SiteNav:
 
 
 @dataclass(frozen=True)
+class SourceItem:
+    """A source as a story page lists it; ``href`` only for web addresses."""
+
+    name: str
+    kind: str
+    status: str  # the verification status's value (a class name)
+    status_label: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimItem:
+    """A judged claim as a story page lists it; ``anchor`` is the element id its ClaimReview ``url`` points at."""
+
+    anchor: str
+    text: str
+    claimant: str
+    verdict: str
+    tone: str
+
+
+def web_href(url: str) -> str | None:
+    """A link target fit for a page: web and mail addresses only (never javascript:, file: or relative)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url.strip()
+    if parts.scheme.lower() == "mailto" and parts.path:
+        return url.strip()
+    return None
+
+
+def factcheck_items(check: FactCheck | None) -> tuple[tuple[SourceItem, ...], tuple[ClaimItem, ...]]:
+    """The sources and the publishable judged claims of a story's fact check, as its page lists them."""
+    if check is None:
+        return (), ()
+    from curator.factcheck.claimreview import publishable
+
+    sources = tuple(
+        SourceItem(s.name, s.kind.label, s.status.value, s.status.label, web_href(s.url)) for s in check.sources
+    )
+    claims = tuple(
+        ClaimItem(f"claim-{c.id}", " ".join(c.text.split()), c.claimant, c.verdict_label, check.scale.tone(c.verdict))
+        for c in check.claims
+        if publishable(c)
+    )
+    return sources, claims
+
+
+def claim_reviews_json_ld(
+    story: Story, check: FactCheck | None, *, url: str = "", author_name: str = "", author_url: str = ""
+) -> tuple[dict[str, Any], ...]:
+    """schema.org ClaimReview objects for the story's judged claims (none without a fact check)."""
+    if check is None:
+        return ()
+    from curator.factcheck.claimreview import story_claim_reviews
+
+    return tuple(story_claim_reviews(story, check, page_url=url, author_name=author_name, author_url=author_url))
+
+
+@dataclass(frozen=True)
 class PageOptions:
     """How a page is assembled: inline or linked stylesheet, extra head content for the preview, …"""
 
@@ -66,6 +128,9 @@ class PageOptions:
     site: SiteNav | None = None
     canonical: str = ""
     show_updated: bool = False
+    # The story's sources and judged claims, listed under the story (see :func:`factcheck_items`).
+    sources: tuple[SourceItem, ...] = ()
+    claims: tuple[ClaimItem, ...] = ()
 
 
 def isodate(when: object) -> str:

@@ -57,6 +57,14 @@ def exported(sqlite_url: str, tmp_path: Path) -> Iterator[Path]:
                 tags=("Diplomacy", "diplomacy", "Test & check"),
             )
         ).story
+        # Fact checks: a source list with a hostile name, a judged claim (ClaimReview), a report per story.
+        source = library.factcheck.add_source(
+            extra.id, '<a href="x">Desk</a> & "Co"', kind="document", url="https://example.org/a?b=1&c=2"
+        )
+        start = extra.body.index("A claim")
+        claim = library.factcheck.mark_claim(extra.id, start, start + 7, expected="A claim", claimant="<Minister>")
+        library.factcheck.set_verdict(claim.id, "Half true")
+        library.factcheck.add_evidence(claim.id, source.id, note="</td><td>")
         # LinkChecker run as root drops to "nobody", who cannot enter pytest's private temporary folders.
         root = Path(tempfile.mkdtemp(prefix="curator-checked-"))
         root.chmod(0o755)
