@@ -23,7 +23,7 @@ from curator.core.errors import CuratorError
 from curator.core.status import Status
 from curator.gui.recovery import Draft, RecoveryStore
 from curator.gui.tasks import SerialExecutor
-from curator.services.dto import ChangeSet, SaveResult, Story, StoryFields
+from curator.services.dto import ChangeSet, RelatedLink, SaveResult, Story, StoryFields
 
 if TYPE_CHECKING:
     from curator.gui.bridge import LibraryBridge
@@ -40,8 +40,18 @@ _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(StoryFields) if f.name !
 
 
 def comparable(fields: StoryFields) -> StoryFields:
-    """Fields as compared for "has anything changed": tag order and the slug do not count."""
-    return fields.replace(slug=None, tags=tuple(sorted(fields.tags, key=str.casefold)))
+    """Fields as compared for "has anything changed": tag order and the slug do not count, nor what the library
+    says of a related story (its slug, whether it is in the trash), only which story or address a link names."""
+    return fields.replace(
+        slug=None,
+        tags=tuple(sorted(fields.tags, key=str.casefold)),
+        related=tuple(
+            RelatedLink(
+                title=r.title, url=r.url, target_id=r.target_id, target_uuid=None if r.target_id else r.target_uuid
+            )
+            for r in fields.related
+        ),
+    )
 
 
 class EditingController(QObject):

@@ -20,6 +20,7 @@ from curator.gui.dialogs import present
 from curator.gui.document import EditingController
 from curator.gui.factcheck_controller import install_factcheck
 from curator.gui.models.story_table import ID_ROLE, ListQuery, StoryTableModel
+from curator.gui.related_controller import install_related
 from curator.gui.widgets.editor import MarkdownEditor
 from curator.gui.widgets.fields import StoryFieldsForm
 from curator.gui.widgets.find_bar import FindBar
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             self.list.addAction(self.actions[name])
         self._wire()
         self.factcheck = install_factcheck(self)
+        self.related = install_related(self)
         self._restore_state()
         self.status.set_library(ctx.db_url.rsplit("/", 1)[-1], ctx.db_url)
         self.status.set_state("Opening the library…")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from curator.related.terms import HeadlineKey
 from curator.services.derived import TextDerived
 from curator.services.dto import StoryFields
 
@@ -50,12 +50,10 @@ def guess_language(text: str) -> str:
     return "kk" if len(_KAZAKH.findall(sample)) >= max(2, cyrillic // 200) else "ru"
 
 
-_APOSTROPHES = str.maketrans("", "", "'’‘`´")
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
 @lru_cache(maxsize=65536)
 def headline_key(headline: str) -> str:
-    """A headline reduced for matching: case, punctuation, quotes and spacing do not count."""
-    text = unicodedata.normalize("NFKC", headline).casefold().translate(_APOSTROPHES)
-    return _NOT_WORD.sub(" ", text).strip()
+    """A headline reduced for matching: case, accents, punctuation, quotes and spacing do not count.
+
+    The same key as the library's own headline lookup (``lib.related.find_stories_by_headline``), so a related
+    headline an import links to a story is the one the app would find for it."""
+    return HeadlineKey.of(headline).full

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from curator.core.status import Status
 from curator.gui.widgets.text_field import GrowingTextField
-from curator.services.dto import StoryFields
+from curator.services.dto import RelatedLink, StoryFields
 
 LANGUAGES = (("en", "English"), ("ru", "Russian"), ("kk", "Kazakh"))
 
@@ -81,11 +81,15 @@ class TagsEdit(QLineEdit):
 class StoryFieldsForm(QWidget):
     edited = Signal()  # the user changed a field
     details_toggled = Signal(bool)
+    related_changed = Signal(object)  # the related headlines now held (a tuple of RelatedLink)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("storyFields")
         self._loading = False
+        # The related headlines are edited in their own panel but belong to the story's fields like the rest:
+        # held here, they are saved, kept as drafts, recovered and compared in conflicts with the text.
+        self._related: tuple[RelatedLink, ...] = ()
 
         self.headline = GrowingTextField("Headline")
         self.headline.setObjectName("headlineField")
@@ -237,6 +241,7 @@ class StoryFieldsForm(QWidget):
             if split_tags(self.tags.text()) != tuple(fields.tags):
                 self.tags.setText(tags)
             self.status.setCurrentIndex(list(Status).index(fields.status))
+            self._related = tuple(fields.related)
             index = self.language.findData(fields.language)
             if index >= 0:
                 self.language.setCurrentIndex(index)
@@ -244,6 +249,18 @@ class StoryFieldsForm(QWidget):
                 self.language.setEditText(fields.language)
         finally:
             self._loading = False
+        self.related_changed.emit(self._related)
+
+    def related(self) -> tuple[RelatedLink, ...]:
+        return self._related
+
+    def set_related(self, links: tuple[RelatedLink, ...], *, edited: bool = True) -> None:
+        """Hold new related headlines; ``edited`` marks them as the user's change (``False``: the same links as
+        stored, now with what the library says of their targets)."""
+        self._related = tuple(links)
+        self.related_changed.emit(self._related)
+        if edited:
+            self._changed()
 
     def fields(self, base: StoryFields) -> StoryFields:
         """``base`` with what the form holds (fields the form does not show are kept from ``base``)."""
@@ -263,6 +280,7 @@ class StoryFieldsForm(QWidget):
             status=Status(self.status.currentData()),
             tags=split_tags(self.tags.text()),
             language=language,
+            related=self._related,
         )
 
     def set_status(self, status: Status) -> None:
