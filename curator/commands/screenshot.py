@@ -26,7 +26,9 @@ def cmd_screenshot(ctx: CommandContext, args: argparse.Namespace) -> int:
     # Qt is imported only here, when a picture of the window is wanted.
     from curator.gui.screenshot import take_screenshot
 
-    take_screenshot(out, ctx.db_url, ctx.paths, story=args.story, size=args.size, theme=args.theme)
+    take_screenshot(
+        out, ctx.db_url, ctx.paths, story=args.story, size=args.size, theme=args.theme, panel=args.panel
+    )
     print(out)
     return 0
 
@@ -39,4 +41,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--story", metavar="SLUG", help="the story to show (id, slug or UUID); default: the newest")
     p.add_argument("--size", type=_size, default=(1480, 900), metavar="WxH", help="window size (default 1480x900)")
     p.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme (default light)")
+    p.add_argument(
+        "--panel",
+        choices=("factcheck", "related"),
+        default="factcheck",
+        help="which of the side panels is in front (default factcheck)",
+    )
     p.set_defaults(handler=cmd_screenshot)

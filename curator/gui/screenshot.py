@@ -17,6 +17,7 @@ def take_screenshot(
     story: str | None = None,
     size: tuple[int, int] = (1480, 900),
     theme: str = "light",
+    panel: str = "factcheck",
     timeout_ms: int = 60_000,
 ) -> Path:
     """Open the window on ``db_url`` (a fresh window state, not the user's), show ``story``, and save a PNG."""
@@ -41,6 +42,8 @@ def take_screenshot(
         dark = apply_theme(app, theme)
         ctx.settings.set("view/theme", theme)
         window = MainWindow(ctx, dark=dark)
+        # The side panels share a tabbed dock: the one asked for is in front.
+        (window.related if panel == "related" else window.factcheck).dock.raise_()
         window.resize(*size)
         window.show()
         loop = QEventLoop()
@@ -52,9 +55,14 @@ def take_screenshot(
         loop.exec()
         if not timer.isActive():
             raise CuratorError("the window did not finish drawing its preview in time")
-        # Let the web view paint what it was just given.
+        # Let the web view paint what it was just given, and the panels show what they read in the background.
         settle = QEventLoop()
         QTimer.singleShot(700, settle.quit)
+        settle.exec()
+        if window.bridge is not None:
+            window.bridge.wait(timeout_ms)
+        settle = QEventLoop()
+        QTimer.singleShot(300, settle.quit)
         settle.exec()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out), "PNG"):

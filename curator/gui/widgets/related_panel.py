@@ -72,8 +72,12 @@ class RelatedLinksModel(QAbstractListModel):
                 return problem
             if link.target_id is not None:
                 return f"A story in the library ({link.target_slug or f'#{link.target_id}'}); double-click opens it"
+            if not link.url:
+                return "A headline without a link: exports show it as plain text"
             return f"External: {link.url}"
         if role == Qt.ItemDataRole.DecorationRole:
+            if not problem and link.target_id is None and not link.url:
+                return None
             style = QApplication.style()
             icon = (
                 QStyle.StandardPixmap.SP_MessageBoxWarning
@@ -170,6 +174,7 @@ class RelatedPanel(QWidget):
         self.links.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.links.setWordWrap(True)
         self.links.setUniformItemSizes(False)
+        self.links.setAlternatingRowColors(True)
         self.links.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.links.customContextMenuRequested.connect(self._context_menu)
         self.links.doubleClicked.connect(self._double_clicked)
