@@ -26,9 +26,7 @@ def cmd_screenshot(ctx: CommandContext, args: argparse.Namespace) -> int:
     # Qt is imported only here, when a picture of the window is wanted.
     from curator.gui.screenshot import take_screenshot
 
-    take_screenshot(
-        out, ctx.db_url, ctx.paths, story=args.story, size=args.size, theme=args.theme, panel=args.panel
-    )
+    take_screenshot(out, ctx.db_url, ctx.paths, story=args.story, size=args.size, theme=args.theme, panel=args.panel)
     print(out)
     return 0
 

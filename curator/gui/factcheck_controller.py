@@ -115,7 +115,8 @@ class FactCheckController(QObject):
         p.status_requested.connect(self.set_status)
         p.edit_claim_requested.connect(self.edit_claim)
         p.delete_claim_requested.connect(self.delete_claim)
-        p.palette_changed.connect(lambda: self.reanchor(force_panel=True))
+        # After the event loop turns: the editor, whose palette decides the colours, may get the change after us.
+        p.palette_changed.connect(lambda: QTimer.singleShot(0, lambda: self.reanchor(force_panel=True)))
         self.editing.opened.connect(self._opened)
         self.editing.saved.connect(self._saved)
         self.editing.gate_blocked.connect(self._gate_blocked)

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PANEL_SHORTCUT = "F9"
+PANEL_SHORTCUT = "F7"
 ADD_STORY_SHORTCUT = "Ctrl+Shift+L"
 DOCK_WIDTH = 360
 UNDO_DEPTH = 50

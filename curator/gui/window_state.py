@@ -19,6 +19,10 @@ def restore_window_state(window: MainWindow) -> None:
     geometry = s.bytes("window/geometry")
     if geometry is not None:
         window.restoreGeometry(geometry)
+    docks = s.bytes("window/docks")
+    if docks is not None:
+        # The side panels: where they are docked, their width, which tab is in front.
+        window.restoreState(docks)
     for name, splitter in (("main", window.main_split), ("editor", window.editor_split)):
         state = s.bytes(f"window/split_{name}")
         # A collapsed editor or preview (zero width) would look like a broken window: start afresh.
@@ -50,6 +54,7 @@ def restore_window_state(window: MainWindow) -> None:
 def save_window_state(window: MainWindow) -> None:
     s = window.settings
     s.set("window/geometry", window.saveGeometry())
+    s.set("window/docks", window.saveState())
     s.set("window/split_main", window.main_split.saveState())
     s.set("window/split_editor", window.editor_split.saveState())
     s.set("list/header", window.list.horizontalHeader().saveState())

@@ -193,3 +193,17 @@ def test_links_to_trashed_and_purged_stories_show_as_broken_and_can_be_fixed(qtb
     assert library.related.broken_links(story) == []
     assert library.stories.get(story).related[0].url == "https://example.org/wheat"
     assert not link_problem(related.panel.model.links[0])
+
+
+def test_no_two_actions_share_a_shortcut(qtbot, make_window) -> None:
+    from PySide6.QtGui import QAction
+
+    window = make_window(stories=STORIES)
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for keys in action.shortcuts():
+            text = keys.toString()
+            if text:
+                assert text not in seen or seen[text] == action.text(), f"{text}: {seen.get(text)} and {action.text()}"
+                seen[text] = action.text()
+    assert seen["F7"] == "&Related Headlines Panel" and seen["F8"].startswith("Fact-check")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QToolButton,
@@ -257,6 +258,10 @@ class RelatedPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+        # Headings change as data arrives ("reading…", counts): they must not widen the dock as they do.
+        for label in (self.links_label, self.back_label, self.suggest_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(1)
         self.set_enabled_for(None)
         self.links.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
 
