@@ -45,10 +45,32 @@ def prepare_environment() -> None:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --disable-gpu".strip()
 
 
+def _uncached_source_check() -> None:
+    """PySide6 looks at the source of every module imported after it, for the string "PySide6", through
+    ``inspect.getsource``, which keeps every file in the line cache: some 20 MB of the app's memory for nothing.
+    The same check, reading the file without keeping it. Left as it is if PySide6's internals differ."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return
+
+    def uses_pyside(module: Any) -> bool:
+        path = getattr(module, "__file__", None)
+        if not path or not str(path).endswith(".py"):
+            return False
+        try:
+            with open(path, "rb") as f:
+                return b"PySide6" in f.read()
+        except OSError:
+            return False
+
+    feature._mod_uses_pyside = uses_pyside
+
+
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
+    _uncached_source_check()
     prepare_environment()
     app = QApplication.instance()
     if app is None:
