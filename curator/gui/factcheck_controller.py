@@ -14,13 +14,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox, QTextEdit
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTextEdit
 
 from curator.factcheck.anchors import TextAnchor, anchor_at, from_utf16, locate, reanchor, to_utf16
 from curator.factcheck.model import FindingKind, Verification
 from curator.gui.dialogs import present
+from curator.gui.side_panel import SidePanelController
 from curator.gui.widgets.factcheck_panel import FactCheckPanel, tone_color
 from curator.services.errors import ValidationError
 from curator.services.factcheck_dto import FactCheck
@@ -38,7 +39,6 @@ MARK_SHORTCUT = "Ctrl+Shift+M"
 PANEL_SHORTCUT = "F8"
 # Pause in typing before the items are found again in the text (and the highlights redrawn).
 REANCHOR_MS = 350
-DOCK_WIDTH = 360
 
 Key = tuple[str, int]  # ("claim" | "attribution" | "quote", id)
 
@@ -57,13 +57,19 @@ class _Positions:
         return from_utf16(self.text, index) if self.wide else index
 
 
-class FactCheckController(QObject):
+class FactCheckController(SidePanelController):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(
+            window,
+            FactCheckPanel(),
+            title="Fact Check",
+            name="factCheckDock",
+            setting="factcheck/visible",
+            toggle_text="Fact-check &Panel",
+            toggle_shortcut=PANEL_SHORTCUT,
+        )
+        self.panel: FactCheckPanel
         self.editor = window.editor
-        self.editing = window.editing
-        self.bridge: Any = None
         self.check: FactCheck | None = None
         self.anchors: dict[Key, TextAnchor] = {}  # where each item stands in the editor's text now
         self.gone: set[int] = set()  # claims whose text the unsaved edits removed
@@ -71,28 +77,12 @@ class FactCheckController(QObject):
         self.gate_dialog: Any = None
         self._generation = 0
 
-        self.panel = FactCheckPanel()
-        self.dock = QDockWidget("Fact Check", window)
-        self.dock.setObjectName("factCheckDock")
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-        self.dock.setVisible(bool(window.settings.value("factcheck/visible", True, bool)))
-        self.dock.visibilityChanged.connect(self._visibility_changed)
-
-        self.mark_action = self._action("Mark &Claim…", MARK_SHORTCUT, "Mark the selected text as a claim to check")
+        self.mark_action = self.action("Mark &Claim…", MARK_SHORTCUT, "Mark the selected text as a claim to check")
         self.mark_action.triggered.connect(self.mark_selection)
-        self.refresh_action = self._action("&Refresh Findings", "", "Find attributions and quotations again")
+        self.refresh_action = self.action("&Refresh Findings", "", "Find attributions and quotations again")
         self.refresh_action.triggered.connect(self.refresh)
-        self.report_action = self._action("&Export Fact-check Report…", "", "Write this story's fact check to HTML")
+        self.report_action = self.action("&Export Fact-check Report…", "", "Write this story's fact check to HTML")
         self.report_action.triggered.connect(self.choose_and_export_report)
-        self.toggle_action = self.dock.toggleViewAction()
-        self.toggle_action.setText("Fact-check &Panel")
-        self.toggle_action.setShortcut(QKeySequence(PANEL_SHORTCUT))
-        window.addAction(self.toggle_action)
         self.menu = QMenu("Fact &Check", window.menuBar())
         self.menu.addActions([self.mark_action, self.toggle_action])
         self.menu.addSeparator()
@@ -120,26 +110,6 @@ class FactCheckController(QObject):
         self.editing.opened.connect(self._opened)
         self.editing.saved.connect(self._saved)
         self.editing.gate_blocked.connect(self._gate_blocked)
-        window.library_attached.connect(self._attach)
-
-    def _action(self, text: str, shortcut: str, tip: str) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        self.window.addAction(action)
-        return action
-
-    def _attach(self) -> None:
-        self.bridge = self.window.bridge
-
-    def _visibility_changed(self, visible: bool) -> None:
-        if not self.window.isHidden():
-            self.window.settings.set("factcheck/visible", visible)
-
-    def _message(self, text: str) -> None:
-        self.window.status.showMessage(text, 6000)
 
     # ------------------------------------------------------------------------------------ loading
 
@@ -267,12 +237,12 @@ class FactCheckController(QObject):
         if kind == "source":
             first = next((f for f in self.check.findings if f.source_id == item_id), None)
             if first is None:
-                self._message("The text does not credit this source (it was added by hand)")
+                self.message("The text does not credit this source (it was added by hand)")
                 return
             key = (first.kind.value, first.id)
         span = self.live_range(key)
         if span is None:
-            self._message("This claim's text is no longer in the story; it is kept under Orphaned claims")
+            self.message("This claim's text is no longer in the story; it is kept under Orphaned claims")
             return
         positions = _Positions(self.editor.text())
         cursor = self.editor.textCursor()
@@ -431,7 +401,7 @@ class FactCheckController(QObject):
             return result if isinstance(result, FactCheck) else lib.factcheck.overview(story_id)
 
         def done(check: FactCheck) -> None:
-            self._message(message)
+            self.message(message)
             self._loaded(check, generation)
 
         self.bridge.write(job, done, self.bridge.error.emit)
@@ -456,7 +426,7 @@ class FactCheckController(QObject):
 
         def cancelled() -> None:
             self.editing.keep_saved_status()
-            self._message("Not moved: the status is as it was, and your edits are kept")
+            self.message("Not moved: the status is as it was, and your edits are kept")
 
         self.gate_dialog = ask_override(
             self.window, error, self.bridge, self.editing.save_with_override, on_cancel=cancelled
@@ -486,7 +456,7 @@ class FactCheckController(QObject):
             html = render_factcheck_report(lib.stories.get(story_id), lib.factcheck.overview(story_id))
             return _write_file(path, html)
 
-        self.bridge.read(job, lambda out: self._message(f"Fact-check report written to {out}"), self.bridge.error.emit)
+        self.bridge.read(job, lambda out: self.message(f"Fact-check report written to {out}"), self.bridge.error.emit)
 
 
 def _write_file(path: Path, text: str) -> Path:

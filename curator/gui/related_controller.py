@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QMenu
 
 from curator.gui.dialogs import present
 from curator.gui.dialogs.related_link import PICK_LIMIT, ExternalLinkDialog, StoryPickerDialog
+from curator.gui.side_panel import SidePanelController
 from curator.gui.widgets.related_panel import RelatedPanel, link_problem
 from curator.services.dto import RelatedLink, StorySummary
 from curator.services.errors import ValidationError
@@ -38,55 +37,38 @@ log = logging.getLogger(__name__)
 
 PANEL_SHORTCUT = "F7"
 ADD_STORY_SHORTCUT = "Ctrl+Shift+L"
-DOCK_WIDTH = 360
 UNDO_DEPTH = 50
 
 
-class RelatedController(QObject):
+class RelatedController(SidePanelController):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.editing = window.editing
+        super().__init__(
+            window,
+            RelatedPanel(),
+            title="Related Headlines",
+            name="relatedDock",
+            setting="related/visible",
+            toggle_text="&Related Headlines Panel",
+            toggle_shortcut=PANEL_SHORTCUT,
+        )
+        self.panel: RelatedPanel
         self.form = window.fields
-        self.bridge: Any = None
         self._generation = 0
         self._undo: list[tuple[RelatedLink, ...]] = []
         self._undo_story: int | None = None
         self.dialog: Any = None
 
-        self.panel = RelatedPanel()
-        self.dock = QDockWidget("Related Headlines", window)
-        self.dock.setObjectName("relatedDock")
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        self.add_story_action = self.action(
+            "Add Related &Story…", ADD_STORY_SHORTCUT, "Link a story from the library", self.choose_story
         )
-        others = [
-            d
-            for d in window.findChildren(QDockWidget)
-            if d is not self.dock and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
-        ]
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        if others:
-            # Beside the fact-check panel as a tab: the editor and preview keep their width.
-            window.tabifyDockWidget(others[0], self.dock)
-            others[0].raise_()
-        else:
-            window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-        self.dock.setVisible(bool(window.settings.value("related/visible", True, bool)))
-        self.dock.visibilityChanged.connect(self._visibility_changed)
-
-        self.toggle_action = self.dock.toggleViewAction()
-        self.toggle_action.setText("&Related Headlines Panel")
-        self.toggle_action.setShortcut(QKeySequence(PANEL_SHORTCUT))
-        window.addAction(self.toggle_action)
-        self.add_story_action = self._action("Add Related &Story…", ADD_STORY_SHORTCUT, self.choose_story)
-        self.add_link_action = self._action("Add Related &Link…", "", self.choose_external)
-        story_menu = self._menu("Story")
+        self.add_link_action = self.action(
+            "Add Related &Link…", "", "Add an external headline with its web address", self.choose_external
+        )
+        story_menu = self.window_menu("Story")
         if story_menu is not None:
             story_menu.addSeparator()
             story_menu.addActions([self.add_story_action, self.add_link_action])
-        view_menu = self._menu("View")
+        view_menu = self.window_menu("View")
         if view_menu is not None:
             view_menu.addSeparator()
             view_menu.addAction(self.toggle_action)
@@ -103,34 +85,7 @@ class RelatedController(QObject):
         self.form.related_changed.connect(self._links_changed)
         self.editing.opened.connect(self._opened)
         self.editing.saved.connect(self._saved)
-        window.library_attached.connect(self._attach)
         self._update_actions()
-
-    def _action(self, text: str, shortcut: str, slot: Callable[[], None]) -> Any:
-        from PySide6.QtGui import QAction
-
-        action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
-
-    def _menu(self, title: str) -> QMenu | None:
-        for action in self.window.menuBar().actions():
-            if action.text().replace("&", "") == title and action.menu() is not None:
-                return action.menu()
-        return None
-
-    def _attach(self) -> None:
-        self.bridge = self.window.bridge
-
-    def _visibility_changed(self, visible: bool) -> None:
-        if not self.window.isHidden():
-            self.window.settings.set("related/visible", visible)
-
-    def _message(self, text: str) -> None:
-        self.window.status.showMessage(text, 6000)
 
     def _update_actions(self) -> None:
         has_story = self.editing.story_id is not None
@@ -200,7 +155,7 @@ class RelatedController(QObject):
         try:
             after = make(before)
         except ValidationError as exc:
-            self._message(str(exc).split(": ", 1)[-1])
+            self.message(str(exc).split(": ", 1)[-1])
             return False
         if after == before:
             return False
@@ -210,17 +165,17 @@ class RelatedController(QObject):
         self.form.set_related(after)
         self._update_actions()
         if done:
-            self._message(done)
+            self.message(done)
         return True
 
     def add_story(self, summary: StorySummary) -> bool:
         """Link a stored story at the end of the list."""
         if summary.id == self.editing.story_id:
-            self._message("A story cannot be related to itself.")
+            self.message("A story cannot be related to itself.")
             return False
         added = self._edit(lambda links: with_link_added(links, story_link(summary.id, summary.headline)))
         if added:
-            self._message(f"Added “{summary.headline}” — save to keep it")
+            self.message(f"Added “{summary.headline}” — save to keep it")
             self.panel.drop_suggestion(summary.id)
         return added
 
