@@ -29,9 +29,14 @@ story while you edit it, Curator shows both versions side by side instead of ove
 > We built it for the desk at eleven at night: the connection is gone, the story is due, and the only thing \
 that matters is that the text is still there when you press save.
 
-Fact-checkers can move a story through the workflow, from *Draft* through *Fact-check* and *Copy edit* to \
-*Ready* and *Published*, the status menu shows. Finished stories go out as a single HTML file, a static site \
-or a folder of Markdown files, each rendered by the same template as this preview.
+The Fact Check panel on the right lists every attribution and quotation Curator finds in a story (who \
+reported what, and who said it) with the source each one names. Fact-checkers select a sentence, \
+press **Ctrl+Shift+M** to mark it as a claim, and give it a verdict; a story with unchecked items asks for a \
+reason before it moves to *Ready* or *Published*. The Related Headlines tab beside it (**F7**) orders the \
+headlines listed under a story and suggests stories on the same subject.
+
+Finished stories go out as a single HTML file, a static site or a folder of Markdown files, each rendered by \
+the same template as this preview.
 
 ## Getting started
 
