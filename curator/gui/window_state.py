@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QSplitter
+
 from curator.gui.models.story_table import ListQuery
 from curator.gui.widgets.sidebar import SidebarFilter
 from curator.services.dto import Sort
@@ -11,7 +14,14 @@ from curator.services.dto import Sort
 if TYPE_CHECKING:
     from curator.gui.main_window import MainWindow
 
-DEFAULT_SIZES = {"main": [180, 370, 500, 430], "editor": [200, 600]}
+DEFAULT_SIZES = {"main": [160, 380, 460, 460], "editor": [200, 600]}
+
+
+def _fit(splitter: QSplitter, sizes: list[int]) -> None:
+    """``sizes`` scaled to the splitter's width as laid out (the side panels take their share first)."""
+    total = splitter.width() if splitter.orientation() == Qt.Orientation.Horizontal else splitter.height()
+    if total > 0:
+        splitter.setSizes([round(total * size / sum(sizes)) for size in sizes])
 
 
 def restore_window_state(window: MainWindow) -> None:
@@ -28,6 +38,8 @@ def restore_window_state(window: MainWindow) -> None:
         # A collapsed editor or preview (zero width) would look like a broken window: start afresh.
         if state is None or not splitter.restoreState(state) or 0 in splitter.sizes()[2:]:
             splitter.setSizes(DEFAULT_SIZES[name])
+            # Once the window is laid out: until then the splitter does not know how wide it will be.
+            QTimer.singleShot(0, lambda sp=splitter, sizes=DEFAULT_SIZES[name]: _fit(sp, sizes))
     header = s.bytes("list/header")
     if header is not None:
         window.list.horizontalHeader().restoreState(header)
