@@ -138,9 +138,7 @@ def probe_curator(library: str, *, rss: bool) -> None:
                     model = view.model()
                     if model is not None and model.rowCount() > 0:
                         self.done = True
-                        # An application-wide Python filter sees every event of QtWebEngine's internal objects
-                        # too (some while they are being destroyed): remove it as soon as it has seen enough.
-                        QApplication.instance().removeEventFilter(self)
+                        obj.removeEventFilter(self)
                         painted = time.time()
                         rows = model.rowCount()
                         QTimer.singleShot(0, lambda: self.after_paint(view, painted, rows))
@@ -182,8 +180,18 @@ def probe_curator(library: str, *, rss: bool) -> None:
                     window.library_attached.connect(attached)
 
         watcher = ListPainted(app)
-        app.installEventFilter(watcher)
         app._probe = watcher  # type: ignore[attr-defined]
+        # On the list's viewport only: an application-wide Python event filter also sees QtWebEngine's internal
+        # objects, some while they are being destroyed, and PySide6 can crash on those.
+        from curator.gui.main_window import MainWindow
+
+        window_init = MainWindow.__init__
+
+        def init(self: MainWindow, *args: object, **kwargs: object) -> None:
+            window_init(self, *args, **kwargs)
+            self.list.viewport().installEventFilter(watcher)
+
+        MainWindow.__init__ = init  # type: ignore[method-assign]
         return app
 
     gui_app.make_application = instrumented
