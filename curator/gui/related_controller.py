@@ -18,8 +18,7 @@ from curator.gui.side_panel import SidePanelController
 from curator.gui.widgets.related_panel import RelatedPanel, link_problem
 from curator.services.dto import RelatedLink, StorySummary
 from curator.services.errors import ValidationError
-from curator.services.related import (
-    DEFAULT_SUGGESTIONS,
+from curator.services.link_edits import (
     story_link,
     with_link_added,
     with_link_moved,
@@ -136,7 +135,7 @@ class RelatedController(SidePanelController):
             lambda exc: self.panel.set_back_links(None, f"could not be read: {exc}"),
         )
         self.bridge.read(
-            lambda lib: lib.related.suggestions(story_id, limit=DEFAULT_SUGGESTIONS, fields=fields),
+            lambda lib: lib.related.suggestions(story_id, fields=fields),
             lambda rows: current(rows, self._show_suggestions),
             lambda exc: self.panel.set_suggestions(None, f"could not be worked out: {exc}"),
         )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from curator.services.dto import RelatedLink, StorySummary
 from curator.services.errors import ValidationError
-from curator.services.related import external_link
+from curator.services.link_edits import external_link
 
 SEARCH_DELAY_MS = 150
 PICK_LIMIT = 30
