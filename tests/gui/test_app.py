@@ -143,3 +143,13 @@ def test_modules_imported_later_are_not_kept_in_the_line_cache(qtbot, tmp_path, 
     # An import statement (PySide6 hooks ``builtins.__import__``, which importlib.import_module does not call).
     assert __import__("freshly_written_module").VALUE == 42
     assert str(module) not in linecache.cache
+
+
+def test_the_window_modules_do_not_load_the_database_layer() -> None:
+    """The window paints before the library opens: its modules must not import SQLAlchemy (half a second)."""
+    import subprocess
+    import sys
+
+    code = "import sys, curator.gui.main_window; print('sqlalchemy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
