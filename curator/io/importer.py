@@ -429,7 +429,6 @@ def _with_links(run: _Run, pending: _Pending) -> StoryFields:
 
 
 def _link(run: _Run, ref: RelatedRef, own_uuid: str) -> RelatedLink:
-    plain = RelatedLink(title=ref.title, url=ref.url)
     target_uuid = ""
     if ref.uuid:
         target_uuid = run.by_file_uuid.get(ref.uuid, "") or _valid_uuid(ref.uuid)
@@ -447,7 +446,7 @@ def _link(run: _Run, ref: RelatedRef, own_uuid: str) -> RelatedLink:
             if story_id is not None:
                 return RelatedLink(title=ref.title, url=ref.url, target_id=story_id)
     if not target_uuid or target_uuid == own_uuid:
-        return plain
+        return RelatedLink(title=ref.title, url=ref.url)
     # Linked by UUID: to a story stored already, in this batch, or in a later batch of this import.
     return RelatedLink(title=ref.title, url=ref.url, target_uuid=target_uuid)
 

@@ -631,36 +631,41 @@ class StoryService:
                     raise ValidationError("related", f"story #{target} does not exist")
                 if target == story_id:
                     raise ValidationError("related", "a story cannot be related to itself")
-                stored_link = RelatedLink(
-                    title=link.title or (known[target].headline if target is not None else ""),
-                    url=link.url,
-                    target_id=target,
-                    target_uuid=known[target].uuid if target is not None else link.target_uuid,
-                )
+                if target is None:
+                    # A headline (and maybe an address) only, as most imported ones are: stored as it is.
+                    stored_link = link
+                else:
+                    stored_link = RelatedLink(
+                        title=link.title or known[target].headline,
+                        url=link.url,
+                        target_id=target,
+                        target_uuid=known[target].uuid,
+                    )
                 links.append(stored_link)
                 link_rows.append(
-                    {
-                        "story_id": story_id,
-                        "position": position,
-                        "title": stored_link.title,
-                        "url": stored_link.url,
-                        "target_id": stored_link.target_id,
-                        "target_uuid": stored_link.target_uuid,
-                    }
+                    (
+                        story_id,
+                        position,
+                        stored_link.title,
+                        stored_link.url,
+                        stored_link.target_id,
+                        stored_link.target_uuid,
+                    )
                 )
             stored.append(fields.replace(related=tuple(links)) if fields.related else fields)
         if link_rows:
             self._insert_links(s, link_rows)
         return stored
 
-    def _insert_links(self, s: Session, rows: list[dict[str, Any]]) -> None:
-        """Insert related-link rows straight through the driver: an import writes twenty per story, and building
-        each row's parameters through the SQL layer costs more than the database's own work."""
+    def _insert_links(self, s: Session, rows: list[tuple[Any, ...]]) -> None:
+        """Insert related-link rows (story_id, position, title, url, target_id, target_uuid) straight through the
+        driver: an import writes twenty per story, and building each row's parameters through the SQL layer costs
+        more than the database's own work."""
         columns = ("story_id", "position", "title", "url", "target_id", "target_uuid")
         conn = s.connection()
         mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         sql = f"INSERT INTO related_link ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-        conn.exec_driver_sql(sql, [tuple(r[c] for c in columns) for r in rows])
+        conn.exec_driver_sql(sql, rows)
 
     def _tag_ids(self, s: Session, names: Sequence[str]) -> dict[str, int]:
         """Tag ids by key for ``names``, creating the tags that do not exist yet."""
