@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from curator.core.text import word_count
 from curator.db.engine import make_session_factory
 from curator.db.migrate import open_database
+from curator.domain.stories import StoryFields
 from curator.factcheck.anchors import anchor_at, reanchor
 from curator.factcheck.detect import analyse
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 from curator.services.stories import StoryService
 

@@ -149,11 +149,11 @@ def latency_child() -> None:
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     from curator.core.text import word_count
+    from curator.domain.stories import StoryFields
     from curator.gui.app import AppContext, make_application
     from curator.gui.main_window import MainWindow
     from curator.paths import AppPaths
     from curator.render.markdown import render_markdown
-    from curator.services.dto import StoryFields
 
     make_application()
     home = Path(os.environ["CURATOR_HOME"])

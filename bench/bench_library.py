@@ -18,7 +18,7 @@ from corpus import cached_library
 
 from curator.db.engine import make_session_factory
 from curator.db.migrate import open_database
-from curator.services.dto import Sort
+from curator.domain.stories import Sort
 from curator.services.library import Library
 
 # (kind, query): what an editor types, from type-as-you-go prefixes to filtered phrases.

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from curator.db import models as m  # noqa: E402
 from curator.db.engine import make_session_factory, read_session  # noqa: E402
 from curator.db.migrate import open_database  # noqa: E402
-from curator.services.dto import StoryFields  # noqa: E402
+from curator.domain.stories import StoryFields  # noqa: E402
 from curator.services.library import Library  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"

@@ -16,7 +16,7 @@ from pathlib import Path
 from curator.core.status import Status
 from curator.db.engine import make_session_factory
 from curator.db.migrate import open_database
-from curator.services.dto import StoryFields
+from curator.domain.stories import StoryFields
 from curator.services.library import Library
 
 CACHE = Path(__file__).resolve().parent / ".cache"

@@ -9,9 +9,9 @@ from pathlib import Path
 from curator.commands.context import CommandContext
 from curator.commands.output import print_json
 from curator.core.errors import CuratorError
-from curator.services.dto import Scope
-from curator.services.errors import NotFoundError
-from curator.services.factcheck_dto import summarise
+from curator.domain.errors import NotFoundError
+from curator.domain.factcheck import summarise
+from curator.domain.stories import Scope
 
 # Exit status while open items remain: a script can use `curator check` as a publishing gate.
 EXIT_OPEN = 1

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from curator.core.jsonable import jsonable
-from curator.services.dto import StorySummary
+from curator.domain.stories import StorySummary
 
 
 def print_json(value: Any) -> None:

@@ -8,7 +8,7 @@ import sys
 from curator.commands.context import CommandContext
 from curator.commands.output import print_json
 from curator.core.errors import CuratorError
-from curator.services.dto import RelatedLink, StorySummary
+from curator.domain.stories import RelatedLink, StorySummary
 from curator.services.related import MAX_SUGGESTIONS
 
 

@@ -10,8 +10,8 @@ from curator.commands.context import CommandContext
 from curator.commands.output import print_json, print_summaries, short_time
 from curator.core.errors import CuratorError
 from curator.core.status import Status
-from curator.services.dto import Page, Scope, Sort, StoryFields
-from curator.services.errors import StatusGateError
+from curator.domain.errors import StatusGateError
+from curator.domain.stories import Page, Scope, Sort, StoryFields
 
 
 def _status(value: str) -> Status:

@@ -14,44 +14,14 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any
+
+from curator.domain.factcheck import TextAnchor
 
 CONTEXT = 32
 # Below this similarity an edited passage is treated as gone rather than followed.
 FUZZY_THRESHOLD = 0.75
 _MAX_OCCURRENCES = 2000
 _SEED = 12
-
-
-@dataclass(frozen=True, slots=True)
-class TextAnchor:
-    """A passage of a text: what it says, what surrounds it, and where it was last seen."""
-
-    exact: str
-    prefix: str
-    suffix: str
-    start: int
-    end: int
-
-    def selectors(self) -> list[dict[str, Any]]:
-        """The anchor as W3C Web Annotation selectors (JSON-ready)."""
-        return [
-            {"type": "TextQuoteSelector", "exact": self.exact, "prefix": self.prefix, "suffix": self.suffix},
-            {"type": "TextPositionSelector", "start": self.start, "end": self.end},
-        ]
-
-    @classmethod
-    def from_selectors(cls, selectors: list[dict[str, Any]]) -> TextAnchor:
-        quote = next(s for s in selectors if s.get("type") == "TextQuoteSelector")
-        position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), {})
-        start = int(position.get("start", 0))
-        return cls(
-            exact=str(quote["exact"]),
-            prefix=str(quote.get("prefix", "")),
-            suffix=str(quote.get("suffix", "")),
-            start=start,
-            end=int(position.get("end", start + len(str(quote["exact"])))),
-        )
 
 
 @dataclass(frozen=True, slots=True)

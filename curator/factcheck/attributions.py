@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from curator.core.text import fold
-from curator.factcheck.model import SourceKind
+from curator.domain.factcheck import SourceKind
 from curator.factcheck.text import (
     LEADING_WORDS,
     LOWER,

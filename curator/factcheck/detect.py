@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from curator.domain.factcheck import SourceKind
 from curator.factcheck.attributions import Attribution, Mention, find_attributions
-from curator.factcheck.model import SourceKind
 from curator.factcheck.quotes import Quote, find_quotes
 from curator.factcheck.text import Document, Span
 

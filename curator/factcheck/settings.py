@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from curator.core.errors import CuratorError
-from curator.core.text import fold, slugify
+from curator.core.text import slugify
+from curator.domain.factcheck import DEFAULT_SCALE, Verdict, VerdictScale
 
 SETTINGS_FILENAME = "settings.toml"
 
@@ -31,79 +32,6 @@ class SettingsError(CuratorError):
     """The settings file cannot be used; the message names the file and the setting."""
 
 
-@dataclass(frozen=True)
-class Verdict:
-    key: str  # what is stored with a claim ("mostly-true")
-    label: str  # what people read ("Mostly true")
-    rating: int | None = None  # place on the numeric scale, when it has one
-
-
-@dataclass(frozen=True)
-class VerdictScale:
-    verdicts: tuple[Verdict, ...]
-
-    def __post_init__(self) -> None:
-        if not self.verdicts:
-            raise ValueError("a verdict scale needs at least one verdict")
-        keys = [v.key for v in self.verdicts]
-        if len(set(keys)) != len(keys):
-            raise ValueError("two verdicts on the scale have the same name")
-
-    @property
-    def best_rating(self) -> int | None:
-        ratings = [v.rating for v in self.verdicts if v.rating is not None]
-        return max(ratings) if ratings else None
-
-    @property
-    def worst_rating(self) -> int | None:
-        ratings = [v.rating for v in self.verdicts if v.rating is not None]
-        return min(ratings) if ratings else None
-
-    def get(self, key: str | None) -> Verdict | None:
-        if key is None:
-            return None
-        return next((v for v in self.verdicts if v.key == key), None)
-
-    def find(self, text: str) -> Verdict | None:
-        """The verdict called ``text`` (its key or its label, in any case)."""
-        wanted = fold(text.strip())
-        return next((v for v in self.verdicts if wanted in (v.key, fold(v.label))), None) or self.get(
-            slugify(text) if text.strip() else None
-        )
-
-    def label(self, key: str | None) -> str:
-        """The label of a stored verdict; a verdict no longer on the scale shows as stored."""
-        verdict = self.get(key)
-        return verdict.label if verdict else (key or "")
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return tuple(v.label for v in self.verdicts)
-
-    def tone(self, key: str | None) -> str:
-        """How a verdict reads at a glance, for colouring: "good", "mixed", "bad", "other" (a verdict off the
-        numeric scale, or no longer on the scale) or "none" (no verdict yet)."""
-        if key is None:
-            return "none"
-        verdict = self.get(key)
-        best, worst = self.best_rating, self.worst_rating
-        if verdict is None or verdict.rating is None or best is None or worst is None or best == worst:
-            return "other"
-        place = (verdict.rating - worst) / (best - worst)
-        return "good" if place >= 0.75 else "bad" if place <= 0.25 else "mixed"
-
-
-DEFAULT_SCALE = VerdictScale(
-    (
-        Verdict("true", "True", 5),
-        Verdict("mostly-true", "Mostly true", 4),
-        Verdict("half-true", "Half true", 3),
-        Verdict("mostly-false", "Mostly false", 2),
-        Verdict("false", "False", 1),
-        Verdict("misleading", "Misleading"),
-        Verdict("unverifiable", "Unverifiable"),
-    )
-)
 
 
 @dataclass(frozen=True)

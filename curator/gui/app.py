@@ -125,7 +125,7 @@ class AppContext:
 def open_library(db_url: str, *, config_dir: Path | None = None) -> tuple[Any, Library, Any]:
     from curator.db.engine import make_session_factory
     from curator.db.migrate import open_database
-    from curator.services.dto import Scope
+    from curator.domain.stories import Scope
     from curator.services.library import Library
 
     engine, state = open_database(db_url)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from curator.domain.stories import ChangeSet
 from curator.gui.tasks import SerialExecutor, Task
-from curator.services.dto import ChangeSet
 
 if TYPE_CHECKING:
     from curator.services.library import Library

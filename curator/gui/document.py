@@ -21,16 +21,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from curator.core.errors import CuratorError
 from curator.core.status import Status
+from curator.domain.stories import ChangeSet, RelatedLink, SaveResult, Story, StoryFields
 from curator.gui.recovery import Draft, RecoveryStore
 from curator.gui.tasks import SerialExecutor
-from curator.services.dto import ChangeSet, RelatedLink, SaveResult, Story, StoryFields
 
 if TYPE_CHECKING:
+    from curator.domain.errors import ConflictError
     from curator.gui.bridge import LibraryBridge
     from curator.gui.widgets.editor import MarkdownEditor
     from curator.gui.widgets.fields import StoryFieldsForm
     from curator.gui.widgets.preview import PreviewPane
-    from curator.services.errors import ConflictError
 
 log = logging.getLogger(__name__)
 
@@ -365,7 +365,7 @@ class EditingController(QObject):
         self._saving = False
         self._save_again = False
         self.state_changed.emit()
-        from curator.services.errors import ConflictError, StatusGateError
+        from curator.domain.errors import ConflictError, StatusGateError
 
         if isinstance(exc, ConflictError):
             self.conflict.emit(exc)

@@ -18,19 +18,18 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTextEdit
 
+from curator.domain.errors import ValidationError
+from curator.domain.factcheck import FactCheck, FindingKind, Verification
 from curator.factcheck.anchors import TextAnchor, anchor_at, from_utf16, locate, reanchor, to_utf16
-from curator.factcheck.model import FindingKind, Verification
 from curator.gui.dialogs import present
 from curator.gui.side_panel import SidePanelController
 from curator.gui.widgets.factcheck_panel import FactCheckPanel, tone_color
-from curator.services.errors import ValidationError
-from curator.services.factcheck_dto import FactCheck
 
 if TYPE_CHECKING:
+    from curator.domain.errors import StatusGateError
+    from curator.domain.stories import Story
     from curator.gui.dialogs.claim import ClaimDialog, ClaimInput
     from curator.gui.main_window import MainWindow
-    from curator.services.dto import Story
-    from curator.services.errors import StatusGateError
     from curator.services.library import Library
 
 log = logging.getLogger(__name__)

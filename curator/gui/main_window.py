@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from curator.domain.stories import Scope, StorySummary
 from curator.gui.actions import AppActions
 from curator.gui.dialogs import present
 from curator.gui.document import EditingController
@@ -30,15 +31,14 @@ from curator.gui.widgets.sidebar import Sidebar, SidebarFilter
 from curator.gui.widgets.status_bar import StatusBar
 from curator.gui.widgets.story_list import StoryListView
 from curator.gui.window_state import restore_window_state, save_window_state
-from curator.services.dto import Scope, StorySummary
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from curator.domain.errors import ConflictError
     from curator.gui.app import AppContext
     from curator.gui.bridge import LibraryBridge
     from curator.gui.recovery import Draft
-    from curator.services.errors import ConflictError
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from curator.core.status import Status
-from curator.services.dto import StoryFields
+from curator.domain.stories import StoryFields
 
 if TYPE_CHECKING:
     from curator.gui.bridge import LibraryBridge
@@ -125,8 +125,8 @@ class StoryOperations(QObject):
         author = self._author
 
         def failed(exc: BaseException) -> None:
+            from curator.domain.errors import StatusGateError
             from curator.gui.dialogs.status_gate import ask_override
-            from curator.services.errors import StatusGateError
 
             if not isinstance(exc, StatusGateError):
                 self._bridge.error.emit(exc)

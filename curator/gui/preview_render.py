@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 if TYPE_CHECKING:
+    from curator.domain.stories import Story
     from curator.render.blocks import RenderedBlock
-    from curator.services.dto import Story
 
 log = logging.getLogger(__name__)
 

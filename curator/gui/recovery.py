@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
-from curator.services.dto import StoryFields
+from curator.domain.stories import StoryFields
 
 RECOVERY_FILENAME = "recovery.sqlite"
 

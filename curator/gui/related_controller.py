@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMenu
 
+from curator.domain.errors import ValidationError
+from curator.domain.stories import RelatedLink, StorySummary
 from curator.gui.dialogs import present
 from curator.gui.dialogs.related_link import PICK_LIMIT, ExternalLinkDialog, StoryPickerDialog
 from curator.gui.side_panel import SidePanelController
 from curator.gui.widgets.related_panel import RelatedPanel, link_problem
-from curator.services.dto import RelatedLink, StorySummary
-from curator.services.errors import ValidationError
 from curator.services.link_edits import (
     story_link,
     with_link_added,
@@ -29,8 +29,8 @@ from curator.services.link_edits import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from curator.domain.stories import Story
     from curator.gui.main_window import MainWindow
-    from curator.services.dto import Story
 
 log = logging.getLogger(__name__)
 

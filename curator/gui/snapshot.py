@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from curator.core.status import Status
+from curator.domain.stories import Scope, Sort, StorySummary
 from curator.gui.models.story_table import ListQuery
-from curator.services.dto import Scope, Sort, StorySummary
 
 log = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from curator.core.errors import CuratorError
+from curator.domain.stories import ChangeSet
 from curator.gui.dialogs import present
 from curator.gui.dialogs.transfer import ExportDialog, SummaryDialog, TaskProgressDialog
 from curator.gui.tasks import SerialExecutor, Task
-from curator.services.dto import ChangeSet
 
 if TYPE_CHECKING:
     from curator.gui.bridge import LibraryBridge

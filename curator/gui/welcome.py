@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from curator.core.status import Status
-from curator.services.dto import RelatedLink, StoryFields
+from curator.domain.stories import RelatedLink, StoryFields
 
 WELCOME_SLUG = "welcome-to-curator"
 

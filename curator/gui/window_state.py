@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter
 
+from curator.domain.stories import Sort
 from curator.gui.models.story_table import ListQuery
 from curator.gui.widgets.sidebar import SidebarFilter
-from curator.services.dto import Sort
 
 if TYPE_CHECKING:
     from curator.gui.main_window import MainWindow

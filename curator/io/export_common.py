@@ -22,10 +22,10 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import unquote, urlsplit
 
+from curator.domain.errors import NotFoundError
+from curator.domain.stories import Scope
 from curator.io.errors import Cancelled, ExportError
 from curator.render.markdown import render_markdown
-from curator.services.dto import Scope
-from curator.services.errors import NotFoundError
 from curator.services.library import Library
 
 log = logging.getLogger(__name__)

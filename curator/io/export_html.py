@@ -8,6 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from curator.domain.stories import Story
 from curator.io.errors import ExportError
 from curator.io.export_common import image_type, local_photo, without_unresolvable_links
 from curator.render.page import (
@@ -17,7 +18,6 @@ from curator.render.page import (
     news_article_json_ld,
     render_story_page,
 )
-from curator.services.dto import Story
 from curator.services.library import Library
 
 MAX_EMBEDDED_PHOTO = 10 * 1024 * 1024

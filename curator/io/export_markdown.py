@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from curator.core.status import Status
+from curator.domain.stories import Story
 from curator.io.export_common import (
     CHUNK,
     AtomicFolder,
@@ -35,7 +36,6 @@ from curator.io.export_common import (
 )
 from curator.io.frontmatter import FRONT_MATTER_KEYS
 from curator.io.mdclean import clean_html, clean_markdown
-from curator.services.dto import Story
 from curator.services.library import Library
 
 _RESERVED = {spelling for spellings in FRONT_MATTER_KEYS.values() for spelling in spellings} | {

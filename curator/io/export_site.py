@@ -26,6 +26,8 @@ from markupsafe import Markup
 
 from curator.core.text import slugify
 from curator.db.engine import make_engine, make_session_factory
+from curator.domain.factcheck import FactCheck
+from curator.domain.stories import Story, StorySummary
 from curator.io.export_common import (
     DEFAULT_WORKERS,
     AtomicFolder,
@@ -57,8 +59,6 @@ from curator.render.page import (
     stylesheet,
     xml_text,
 )
-from curator.services.dto import Story, StorySummary
-from curator.services.factcheck_dto import FactCheck
 from curator.services.library import Library
 
 PAGE_SIZE = 20

@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from curator.core.status import Status
+from curator.domain.stories import StoryFields
 from curator.io.errors import ImportFileError
 from curator.io.parsed import ParsedStory, RelatedRef, guess_language
-from curator.services.dto import StoryFields
 
 MAX_FRONT_MATTER = 256 * 1024
 _PELICAN_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")

@@ -25,14 +25,14 @@ from curator.core.errors import CuratorError
 from curator.core.text import sort_key
 from curator.db import models as m
 from curator.db.engine import read_session
+from curator.domain.errors import ValidationError
+from curator.domain.stories import RelatedLink, StoryFields
 from curator.io.decode import MAX_FILE_BYTES, decode_bytes, read_text_file
 from curator.io.errors import Cancelled, ImportFileError
 from curator.io.frontmatter import parse_markdown
 from curator.io.parsed import ParsedStory, RelatedRef, headline_key
 from curator.io.plaintext import parse_plaintext
 from curator.services.derived import derive
-from curator.services.dto import RelatedLink, StoryFields
-from curator.services.errors import ValidationError
 from curator.services.library import Library
 from curator.services.validate import check_url, clean_line, normalise
 

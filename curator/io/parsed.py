@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from curator.domain.stories import StoryFields
 from curator.related.terms import HeadlineKey
 from curator.services.derived import TextDerived
-from curator.services.dto import StoryFields
 
 
 @dataclass(frozen=True)

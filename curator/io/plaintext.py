@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from curator.domain.stories import StoryFields
 from curator.io.errors import ImportFileError
 from curator.io.mdescape import escape_inline, escape_line
 from curator.io.parsed import ParsedStory, RelatedRef, guess_language
-from curator.services.dto import StoryFields
 
 _PHOTO = re.compile(r"^(?:photo|фото|сурет)\s*(?:credit)?\s*[:：]\s*(?P<rest>.+)$", re.IGNORECASE)
 _ORIGINAL_AUTHOR = re.compile(

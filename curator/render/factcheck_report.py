@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from curator.db.base import utcnow
+from curator.domain.factcheck import FactCheck, summarise
+from curator.domain.stories import Story
 from curator.render.page import environment
-from curator.services.dto import Story
-from curator.services.factcheck_dto import FactCheck, summarise
 
 TEMPLATE = "factcheck_report.html.j2"
 

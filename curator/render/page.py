@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
+from curator.domain.factcheck import FactCheck
+from curator.domain.stories import Story
 from curator.render.sanitize import prefix_ids
-from curator.services.dto import Story
-from curator.services.factcheck_dto import FactCheck
 
 TEMPLATE_PACKAGE = "curator.render"
 TEMPLATE_DIR = "templates"
@@ -82,7 +82,7 @@ def factcheck_items(check: FactCheck | None) -> tuple[tuple[SourceItem, ...], tu
     """The sources and the publishable judged claims of a story's fact check, as its page lists them."""
     if check is None:
         return (), ()
-    from curator.factcheck.claimreview import publishable
+    from curator.render.claimreview import publishable
 
     sources = tuple(
         SourceItem(s.name, s.kind.label, s.status.value, s.status.label, web_href(s.url)) for s in check.sources
@@ -101,7 +101,7 @@ def claim_reviews_json_ld(
     """schema.org ClaimReview objects for the story's judged claims (none without a fact check)."""
     if check is None:
         return ()
-    from curator.factcheck.claimreview import story_claim_reviews
+    from curator.render.claimreview import story_claim_reviews
 
     return tuple(story_claim_reviews(story, check, page_url=url, author_name=author_name, author_url=author_url))
 

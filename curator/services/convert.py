@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from curator.core.status import Status
 from curator.db import models as m
-from curator.services.dto import TEXT_FIELDS, RelatedLink, Story, StoryFields, StorySummary
+from curator.domain.stories import TEXT_FIELDS, RelatedLink, Story, StoryFields, StorySummary
 
 Targets = dict[int, tuple[str, str, datetime | None]]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from curator.core.text import index_text, word_count
+from curator.domain.stories import StoryFields
 from curator.related.terms import story_terms
-from curator.services.dto import StoryFields
 
 
 @dataclass(frozen=True, eq=False)

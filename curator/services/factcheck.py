@@ -27,23 +27,26 @@ from curator.core.status import Status
 from curator.db import models as m
 from curator.db.base import utcnow
 from curator.db.engine import read_session, write_session
-from curator.factcheck.anchors import TextAnchor, anchor_at, reanchor
-from curator.factcheck.attributions import source_key
-from curator.factcheck.detect import DETECTOR_VERSION, Analysis, analyse
-from curator.factcheck.model import FindingKind, SourceKind, Verification
-from curator.factcheck.settings import FactCheckSettings, VerdictScale
-from curator.services.errors import BusyError, NotFoundError, ValidationError
-from curator.services.factcheck_dto import (
+from curator.domain.errors import BusyError, NotFoundError, ValidationError
+from curator.domain.factcheck import (
     Claim,
     Evidence,
     FactCheck,
     Finding,
+    FindingKind,
     OpenItem,
     OpenItemKind,
     Snapshot,
     Source,
+    SourceKind,
+    VerdictScale,
+    Verification,
     summarise,
 )
+from curator.factcheck.anchors import TextAnchor, anchor_at, reanchor
+from curator.factcheck.attributions import source_key
+from curator.factcheck.detect import DETECTOR_VERSION, Analysis, analyse
+from curator.factcheck.settings import FactCheckSettings
 from curator.services.hooks import WrittenStory
 from curator.services.validate import check_url, clean_line, clean_text
 

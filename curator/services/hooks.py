@@ -9,7 +9,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from curator.core.status import Status
-from curator.services.dto import StoryFields
+from curator.domain.stories import StoryFields
 
 # Moving a story into one of these asks the status gates first.
 GATED_STATUSES = frozenset({Status.READY, Status.PUBLISHED})

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from curator.services.dto import RelatedLink
-from curator.services.errors import ValidationError
+from curator.domain.errors import ValidationError
+from curator.domain.stories import RelatedLink
 from curator.services.validate import check_url, clean_line
 
 

@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from curator.db import models as m
 from curator.db.engine import read_session, write_session
+from curator.domain.errors import ConflictError, NotFoundError, ValidationError
+from curator.domain.stories import RelatedLink, SaveResult, StoryFields, StorySummary
 from curator.related.index import RelatedIndex, SavedText, StoryText
 from curator.related.suggest import Query, Suggester
 from curator.related.terms import HeadlineKey
-from curator.services.dto import RelatedLink, SaveResult, StoryFields, StorySummary
-from curator.services.errors import ConflictError, NotFoundError, ValidationError
 from curator.services.hooks import WrittenStory
 from curator.services.link_edits import (
     _check_position,

@@ -7,9 +7,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from curator.db import models as m
 from curator.db.engine import read_session
+from curator.domain.errors import NotFoundError
+from curator.domain.stories import Revision, RevisionInfo, SaveResult
 from curator.services.convert import fields_from_json
-from curator.services.dto import Revision, RevisionInfo, SaveResult
-from curator.services.errors import NotFoundError
 from curator.services.stories import StoryService
 
 

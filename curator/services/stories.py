@@ -19,12 +19,7 @@ from curator.core.text import slugify, sort_key, tag_key, word_count
 from curator.db import models as m
 from curator.db.base import utcnow
 from curator.db.engine import read_session, write_session
-from curator.render.markdown import RENDER_KEY, render_markdown
-from curator.search.index import IndexDoc, index_for
-from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto
-from curator.services.derived import TextDerived
-from curator.services.dto import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
-from curator.services.errors import (
+from curator.domain.errors import (
     BusyError,
     ConflictError,
     GateBlock,
@@ -32,6 +27,11 @@ from curator.services.errors import (
     StatusGateError,
     ValidationError,
 )
+from curator.domain.stories import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
+from curator.render.markdown import RENDER_KEY, render_markdown
+from curator.search.index import IndexDoc, index_for
+from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto
+from curator.services.derived import TextDerived
 from curator.services.hooks import GATED_STATUSES, StatusGate, StoryHook, WrittenStory
 from curator.services.validate import clean_line, normalise
 

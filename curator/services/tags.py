@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from curator.core.text import tag_key
 from curator.db import models as m
 from curator.db.engine import read_session, write_session
-from curator.services.dto import ChangeSet, TagCount
-from curator.services.errors import NotFoundError, ValidationError
+from curator.domain.errors import NotFoundError, ValidationError
+from curator.domain.stories import ChangeSet, TagCount
 from curator.services.validate import tag_name
 
 

@@ -6,8 +6,8 @@ import re
 from urllib.parse import urlsplit
 
 from curator.core.status import Status
-from curator.services.dto import RelatedLink, StoryFields
-from curator.services.errors import ValidationError
+from curator.domain.errors import ValidationError
+from curator.domain.stories import RelatedLink, StoryFields
 
 MAX_LINE_FIELD = 2_000
 MAX_BODY = 5_000_000

@@ -11,7 +11,7 @@ import pytest
 from curator.cli import main
 from curator.db.engine import make_session_factory
 from curator.db.migrate import open_database
-from curator.factcheck.model import Verification
+from curator.domain.factcheck import Verification
 from curator.services.library import Library
 from tests.factcheck.shapes import FACTCHECK_FIXTURES
 

@@ -10,7 +10,7 @@ import pytest
 from curator.cli import main
 from curator.db.engine import make_session_factory
 from curator.db.migrate import open_database
-from curator.services.dto import StoryFields
+from curator.domain.stories import StoryFields
 from curator.services.library import Library
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from curator.services.dto import RelatedLink, StoryFields
+from curator.domain.stories import RelatedLink, StoryFields
 from tests.conftest import FIXTURES
 
 FACTCHECK_FIXTURES = FIXTURES / "factcheck"

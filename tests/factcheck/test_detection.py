@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from curator.domain.factcheck import SourceKind
 from curator.factcheck.attributions import Attribution, find_attributions, guess_kind, source_key
 from curator.factcheck.detect import analyse
-from curator.factcheck.model import SourceKind
 from curator.factcheck.quotes import find_quotes
 from tests.factcheck.shapes import fields_from_shape, fixture_fields, fixture_text
 

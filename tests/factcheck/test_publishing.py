@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from curator.factcheck.claimreview import claim_review, story_claim_reviews
 from curator.factcheck.settings import FactCheckSettings, SettingsError, scale_of
+from curator.render.claimreview import claim_review, story_claim_reviews
 from curator.render.factcheck_report import render_factcheck_report
 from curator.render.page import PageOptions, render_story_page
 from curator.services.library import Library

@@ -14,7 +14,7 @@ from sqlalchemy import inspect
 from curator.core.status import Status
 from curator.db.engine import make_engine, make_session_factory
 from curator.db.migrate import alembic_config, open_database
-from curator.services.errors import StatusGateError
+from curator.domain.errors import StatusGateError
 from curator.services.library import Library
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from curator.domain.stories import StoryFields
 from curator.gui.app import AppContext
 from curator.gui.main_window import MainWindow
 from curator.paths import AppPaths
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 
 # QtWebEngine is imported after the application exists (as in the app); it needs this set before.

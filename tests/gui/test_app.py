@@ -11,11 +11,11 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.core.status import Status
+from curator.domain.stories import Scope, StoryFields
 from curator.gui.app import AppContext, prepare_environment
 from curator.gui.errors import ErrorReporter
 from curator.gui.main_window import MainWindow
 from curator.gui.welcome import WELCOME_SLUG
-from curator.services.dto import Scope, StoryFields
 from tests.gui.conftest import library_of, open_slug
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from curator.services.dto import StoryFields
+from curator.domain.stories import StoryFields
 from tests.gui.conftest import open_slug
 
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from curator.core.status import Status
-from curator.factcheck.model import Verification
+from curator.domain.factcheck import Verification
+from curator.domain.stories import StoryFields
 from curator.gui.dialogs.status_gate import StatusGateDialog
-from curator.services.dto import StoryFields
 from tests.gui.conftest import library_of, open_slug, wait_writes
 
 BODY = (

@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
+from curator.domain.stories import StoryFields
 from curator.gui.dialogs.conflict import ConflictDialog
 from curator.gui.dialogs.history import HistoryDialog
 from curator.gui.dialogs.recovery import RecoveryDialog
-from curator.services.dto import StoryFields
 from tests.gui.conftest import library_of, open_slug, wait_writes
 
 TWO_STORIES = [

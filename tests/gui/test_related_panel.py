@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from curator.domain.stories import RelatedLink, StoryFields
 from curator.gui.dialogs.related_link import ExternalLinkDialog, StoryPickerDialog
 from curator.gui.widgets.related_panel import link_problem
-from curator.services.dto import RelatedLink, StoryFields
 from curator.services.related import external_link
 from tests.gui.conftest import library_of, open_slug, wait_writes
 

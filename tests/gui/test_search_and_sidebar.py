@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog
 
 from curator.core.status import Status
-from curator.services.dto import StoryFields
+from curator.domain.stories import StoryFields
 from tests.gui.conftest import library_of, open_slug, wait_writes
 
 STORIES = [

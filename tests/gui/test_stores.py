@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from curator.core.status import Status
+from curator.domain.stories import Scope, Sort, StoryFields, StorySummary
 from curator.gui.dialogs.conflict import MINE_MARK, THEIRS_MARK, marked_merge
 from curator.gui.dialogs.diff_view import body_diff, story_diff_html
 from curator.gui.models.story_table import ListQuery
 from curator.gui.recovery import RecoveryStore
 from curator.gui.snapshot import read_snapshot, write_snapshot
-from curator.services.dto import Scope, Sort, StoryFields, StorySummary
 
 
 def test_recovery_keeps_drafts_per_library_and_owner(tmp_path: Path) -> None:

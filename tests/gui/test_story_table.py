@@ -11,9 +11,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from curator.core.status import Status
 from curator.db.engine import make_session_factory
 from curator.db.migrate import open_database
+from curator.domain.stories import Scope, Sort, StoryFields
 from curator.gui.bridge import LibraryBridge
 from curator.gui.models.story_table import HEADLINE, STATUS, UPDATED, ListQuery, StoryTableModel
-from curator.services.dto import Scope, Sort, StoryFields
 from curator.services.library import Library
 
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from curator.domain.stories import StoryFields
 from curator.gui.dialogs.transfer import SummaryDialog, TaskProgressDialog
 from curator.gui.tasks import SerialExecutor, Task
-from curator.services.dto import StoryFields
 from tests.gui.conftest import library_of
 
 

@@ -14,7 +14,7 @@ import pytest
 from curator.core.status import Status
 from curator.db.engine import make_session_factory
 from curator.db.migrate import open_database
-from curator.services.dto import RelatedLink, StoryFields
+from curator.domain.stories import RelatedLink, StoryFields
 from curator.services.library import Library
 from tests.conftest import FIXTURES
 from tests.render.test_render import HOSTILE

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from curator.factcheck.model import SourceKind, Verification
+from curator.domain.factcheck import SourceKind, Verification
+from curator.domain.stories import StoryFields
 from curator.io.export_html import export_story_html
 from curator.io.export_site import export_site
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 from tests.io.conftest import html_problems
 

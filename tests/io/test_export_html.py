@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
+from curator.domain.stories import StoryFields
 from curator.io.export_html import export_story_html
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 from tests.io.conftest import HOSTILE_BODY, TINY_PNG, html_problems, rich_stories
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import markdown
 import pytest
 
+from curator.domain.stories import Story, StoryFields
 from curator.io.export_markdown import export_markdown
 from curator.io.importer import import_paths
-from curator.services.dto import Story, StoryFields
 from curator.services.library import Library
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.io.conftest import HOSTILE_BODY, html_problems, rich_stories

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from curator.domain.stories import RelatedLink, StoryFields
 from curator.io.export_html import export_story_html
 from curator.io.export_markdown import export_markdown
 from curator.io.export_site import export_site
 from curator.io.importer import import_paths
-from curator.services.dto import RelatedLink, StoryFields
 from curator.services.library import Library
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from curator.domain.stories import StoryFields
 from curator.io import export_common
 from curator.io import export_site as export_site_module
 from curator.io.errors import Cancelled, ExportError
 from curator.io.export_site import export_site
 from curator.io.importer import import_paths
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.io.conftest import HOSTILE_BODY, TINY_PNG, html_problems, rich_stories, tree

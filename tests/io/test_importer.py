@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from curator.domain.stories import StoryFields
 from curator.io.errors import Cancelled
 from curator.io.importer import import_paths
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.conftest import SAMPLE_STORY
@@ -131,7 +131,7 @@ def test_a_failed_batch_leaves_the_library_as_it_was_and_the_rest_imports(librar
     class Refuse:
         def stories_written(self, session, stories):  # type: ignore[no-untyped-def]
             if any("number 3" in s.fields.headline for s in stories):
-                from curator.services.errors import ValidationError
+                from curator.domain.errors import ValidationError
 
                 raise ValidationError("body", "refused by a check")
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from curator.domain.stories import StoryFields
 from curator.io.importer import import_paths
 from curator.io.parsed import headline_key
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 
 STORED = "«Трудный диалог»: США и Россия завершили переговоры — без заявления"

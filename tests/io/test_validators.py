@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from curator.domain.stories import StoryFields
 from curator.io.export_html import export_story_html
 from curator.io.export_site import export_site
 from curator.io.importer import import_paths
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 from tests.conftest import FIXTURES as ALL_FIXTURES
 from tests.io.conftest import HOSTILE_BODY, TINY_PNG, rich_stories

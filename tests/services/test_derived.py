@@ -6,10 +6,10 @@ from sqlalchemy import select
 
 from curator.db import models as m
 from curator.db.engine import read_session
+from curator.domain.stories import StoryFields
 from curator.related.terms import story_terms
 from curator.search.index import IndexDoc
 from curator.services.derived import derive
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 
 FIELDS = StoryFields(

@@ -14,11 +14,10 @@ from curator.core.errors import CuratorError
 from curator.core.status import Status
 from curator.db import models as m
 from curator.db.engine import write_session
-from curator.factcheck.model import FindingKind, SourceKind, Verification
+from curator.domain.errors import NotFoundError, StatusGateError, ValidationError
+from curator.domain.factcheck import FindingKind, OpenItemKind, SourceKind, Verification
+from curator.domain.stories import Story, StoryFields
 from curator.factcheck.settings import FactCheckSettings, scale_of
-from curator.services.dto import Story, StoryFields
-from curator.services.errors import NotFoundError, StatusGateError, ValidationError
-from curator.services.factcheck_dto import OpenItemKind
 from curator.services.library import Library
 from tests.factcheck.shapes import fields_from_shape, fixture_fields
 

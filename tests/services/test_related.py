@@ -13,8 +13,8 @@ from sqlalchemy import select, text
 from curator.db import models as m
 from curator.db.engine import make_session_factory, read_session, write_session
 from curator.db.migrate import open_database
-from curator.services.dto import StoryFields
-from curator.services.errors import ConflictError, NotFoundError, ValidationError
+from curator.domain.errors import ConflictError, NotFoundError, ValidationError
+from curator.domain.stories import StoryFields
 from curator.services.library import Library
 from curator.services.related import external_link, with_link_added, with_link_moved
 from tests.conftest import FIXTURES

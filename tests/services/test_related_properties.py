@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from curator.db import models as m
 from curator.db.engine import read_session
+from curator.domain.stories import StoryFields
 from curator.related.terms import HeadlineKey
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 
 # Letters of the languages stories come in, punctuation and quotes of every style, digits, spaces and newlines.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from curator.services.dto import RelatedLink, StoryFields
+from curator.domain.stories import RelatedLink, StoryFields
 from curator.services.library import Library
 
 

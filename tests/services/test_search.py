@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from curator.core.status import Status
+from curator.domain.stories import Scope, Sort, StoryFields
 from curator.search.query import QuerySyntaxError
-from curator.services.dto import Scope, Sort, StoryFields
 from curator.services.library import Library
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from curator.core.status import Status
+from curator.domain.errors import ConflictError, NotFoundError, ValidationError
+from curator.domain.stories import RelatedLink, Scope, StoryFields
 from curator.render.markdown import RENDER_KEY
-from curator.services.dto import RelatedLink, Scope, StoryFields
-from curator.services.errors import ConflictError, NotFoundError, ValidationError
 from curator.services.library import Library
 
 TALKS = StoryFields(

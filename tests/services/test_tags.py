@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from curator.services.dto import StoryFields
-from curator.services.errors import NotFoundError
+from curator.domain.errors import NotFoundError
+from curator.domain.stories import StoryFields
 from curator.services.library import Library
 
 

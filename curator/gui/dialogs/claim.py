@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.factcheck.settings import VerdictScale
-from curator.services.factcheck_dto import Claim, Source
+from curator.domain.factcheck import Claim, Source, VerdictScale
 
 NO_VERDICT = "— no verdict yet —"
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from curator.gui.dialogs.diff_view import DiffView
 
 if TYPE_CHECKING:
-    from curator.services.errors import ConflictError
+    from curator.domain.errors import ConflictError
 
 MINE_MARK = "<<<<<<< your version"
 SPLIT_MARK = "======="

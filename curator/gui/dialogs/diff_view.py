@@ -10,7 +10,7 @@ import re
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from curator.services.dto import StoryFields
+from curator.domain.stories import StoryFields
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 CONTEXT = 1

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from curator.gui.dialogs.diff_view import DiffView
 
 if TYPE_CHECKING:
+    from curator.domain.stories import Revision, RevisionInfo, StoryFields
     from curator.gui.bridge import LibraryBridge
-    from curator.services.dto import Revision, RevisionInfo, StoryFields
 
 
 def revision_label(info: RevisionInfo) -> str:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.services.dto import RelatedLink, StorySummary
-from curator.services.errors import ValidationError
+from curator.domain.errors import ValidationError
+from curator.domain.stories import RelatedLink, StorySummary
 from curator.services.link_edits import external_link
 
 SEARCH_DELAY_MS = 150

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.domain.errors import StatusGateError
 from curator.gui.dialogs import present
-from curator.services.errors import StatusGateError
 
 if TYPE_CHECKING:
+    from curator.domain.factcheck import OpenItem
     from curator.gui.bridge import LibraryBridge
-    from curator.services.factcheck_dto import OpenItem
 
 # Open items listed per story; the rest are counted.
 MAX_ITEMS = 200

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from curator.core.status import Status
-from curator.services.dto import ChangeSet, Page, Scope, Sort, StorySummary
+from curator.domain.stories import ChangeSet, Page, Scope, Sort, StorySummary
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.factcheck.model import Verification
-from curator.services.factcheck_dto import Claim, FactCheck, Finding, Source, summarise
+from curator.domain.factcheck import Claim, FactCheck, Finding, Source, Verification, summarise
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

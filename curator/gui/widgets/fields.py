@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from curator.core.status import Status
+from curator.domain.stories import RelatedLink, StoryFields
 from curator.gui.widgets.text_field import GrowingTextField
-from curator.services.dto import RelatedLink, StoryFields
 
 LANGUAGES = (("en", "English"), ("ru", "Russian"), ("kk", "Kazakh"))
 

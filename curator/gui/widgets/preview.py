@@ -22,7 +22,7 @@ from curator.gui.preview_render import PreviewRenderer, RenderResult
 from curator.gui.widgets.preview_script import PREVIEW_SCRIPT
 
 if TYPE_CHECKING:
-    from curator.services.dto import Story
+    from curator.domain.stories import Story
 
 log = logging.getLogger(__name__)
 

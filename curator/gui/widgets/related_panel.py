@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.services.dto import RelatedLink, StorySummary
+from curator.domain.stories import RelatedLink, StorySummary
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -10,11 +10,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from curator.domain.factcheck import Claim, FactCheck, FindingKind, SourceKind, VerdictScale
+from curator.domain.stories import Story
 from curator.factcheck.attributions import guess_kind, source_key
-from curator.factcheck.model import FindingKind, SourceKind
-from curator.factcheck.settings import VerdictScale
-from curator.services.dto import Story
-from curator.services.factcheck_dto import Claim, FactCheck
 
 SCHEMA = "https://schema.org"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from curator.core.errors import CuratorError
 from curator.core.status import Status
-from curator.services.dto import Story, StoryFields
+from curator.domain.stories import Story, StoryFields
 
 
 class NotFoundError(CuratorError):

@@ -1,14 +1,167 @@
-"""Frozen dataclasses the fact-check service hands out: sources, findings, claims, open items."""
+"""The fact-check vocabulary: source kinds, verification statuses, the verdict scale, text anchors, and the frozen
+dataclasses the fact-check service hands out (sources, findings, claims, open items)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from curator.factcheck.anchors import TextAnchor
-from curator.factcheck.model import FindingKind, SourceKind, Verification
-from curator.factcheck.settings import VerdictScale
+from curator.core.text import fold, slugify
+
+
+class SourceKind(StrEnum):
+    OUTLET = "outlet"
+    PERSON = "person"
+    DOCUMENT = "document"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @classmethod
+    def parse(cls, text: str) -> SourceKind:
+        key = text.strip().casefold()
+        for kind in cls:
+            if key == kind.value:
+                return kind
+        raise ValueError(f"unknown source kind {text!r} (expected one of: {', '.join(k.value for k in cls)})")
+
+
+class Verification(StrEnum):
+    """Where checking a source or a finding has got to. Only ``verified`` closes it."""
+
+    UNVERIFIED = "unverified"
+    VERIFIED = "verified"
+    DISPUTED = "disputed"
+    UNREACHABLE = "unreachable"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @classmethod
+    def parse(cls, text: str) -> Verification:
+        key = text.strip().casefold()
+        for status in cls:
+            if key == status.value:
+                return status
+        raise ValueError(f"unknown verification status {text!r} (expected one of: {', '.join(s.value for s in cls)})")
+
+
+class FindingKind(StrEnum):
+    ATTRIBUTION = "attribution"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnchor:
+    """A passage of a text: what it says, what surrounds it, and where it was last seen."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+    def selectors(self) -> list[dict[str, Any]]:
+        """The anchor as W3C Web Annotation selectors (JSON-ready)."""
+        return [
+            {"type": "TextQuoteSelector", "exact": self.exact, "prefix": self.prefix, "suffix": self.suffix},
+            {"type": "TextPositionSelector", "start": self.start, "end": self.end},
+        ]
+
+    @classmethod
+    def from_selectors(cls, selectors: list[dict[str, Any]]) -> TextAnchor:
+        quote = next(s for s in selectors if s.get("type") == "TextQuoteSelector")
+        position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), {})
+        start = int(position.get("start", 0))
+        return cls(
+            exact=str(quote["exact"]),
+            prefix=str(quote.get("prefix", "")),
+            suffix=str(quote.get("suffix", "")),
+            start=start,
+            end=int(position.get("end", start + len(str(quote["exact"])))),
+        )
+
+
+
+@dataclass(frozen=True)
+class Verdict:
+    key: str  # what is stored with a claim ("mostly-true")
+    label: str  # what people read ("Mostly true")
+    rating: int | None = None  # place on the numeric scale, when it has one
+
+
+@dataclass(frozen=True)
+class VerdictScale:
+    verdicts: tuple[Verdict, ...]
+
+    def __post_init__(self) -> None:
+        if not self.verdicts:
+            raise ValueError("a verdict scale needs at least one verdict")
+        keys = [v.key for v in self.verdicts]
+        if len(set(keys)) != len(keys):
+            raise ValueError("two verdicts on the scale have the same name")
+
+    @property
+    def best_rating(self) -> int | None:
+        ratings = [v.rating for v in self.verdicts if v.rating is not None]
+        return max(ratings) if ratings else None
+
+    @property
+    def worst_rating(self) -> int | None:
+        ratings = [v.rating for v in self.verdicts if v.rating is not None]
+        return min(ratings) if ratings else None
+
+    def get(self, key: str | None) -> Verdict | None:
+        if key is None:
+            return None
+        return next((v for v in self.verdicts if v.key == key), None)
+
+    def find(self, text: str) -> Verdict | None:
+        """The verdict called ``text`` (its key or its label, in any case)."""
+        wanted = fold(text.strip())
+        return next((v for v in self.verdicts if wanted in (v.key, fold(v.label))), None) or self.get(
+            slugify(text) if text.strip() else None
+        )
+
+    def label(self, key: str | None) -> str:
+        """The label of a stored verdict; a verdict no longer on the scale shows as stored."""
+        verdict = self.get(key)
+        return verdict.label if verdict else (key or "")
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(v.label for v in self.verdicts)
+
+    def tone(self, key: str | None) -> str:
+        """How a verdict reads at a glance, for colouring: "good", "mixed", "bad", "other" (a verdict off the
+        numeric scale, or no longer on the scale) or "none" (no verdict yet)."""
+        if key is None:
+            return "none"
+        verdict = self.get(key)
+        best, worst = self.best_rating, self.worst_rating
+        if verdict is None or verdict.rating is None or best is None or worst is None or best == worst:
+            return "other"
+        place = (verdict.rating - worst) / (best - worst)
+        return "good" if place >= 0.75 else "bad" if place <= 0.25 else "mixed"
+
+
+DEFAULT_SCALE = VerdictScale(
+    (
+        Verdict("true", "True", 5),
+        Verdict("mostly-true", "Mostly true", 4),
+        Verdict("half-true", "Half true", 3),
+        Verdict("mostly-false", "Mostly false", 2),
+        Verdict("false", "False", 1),
+        Verdict("misleading", "Misleading"),
+        Verdict("unverifiable", "Unverifiable"),
+    )
+)
+
 
 PATTERN_LABELS = {
     "according_to": "according to …",
