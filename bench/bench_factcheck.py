@@ -18,8 +18,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from curator.core.text import word_count
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
 from curator.domain.stories import StoryFields
 from curator.factcheck.anchors import anchor_at, reanchor
 from curator.factcheck.detect import analyse
@@ -138,9 +136,9 @@ def main() -> None:
         # A save of the 5k-word story with and without the fact-check hook (same edit each time).
         results = {}
         for label in ("without fact-check", "with fact-check"):
-            engine, _ = open_database(f"sqlite:///{Path(tmp) / (label.replace(' ', '-') + '.sqlite')}")
-            sf = make_session_factory(engine)
-            stories = Library(sf).stories if label == "with fact-check" else StoryService(sf)
+            library = Library.open(f"sqlite:///{Path(tmp) / (label.replace(' ', '-') + '.sqlite')}")
+            sf = library.session_factory
+            stories = library.stories if label == "with fact-check" else StoryService(sf)
             story = stories.create(StoryFields(headline="Bench", body=text)).story
             times = []
             for i in range(10):
@@ -150,7 +148,7 @@ def main() -> None:
                 times.append((time.perf_counter() - t0) * 1000)
             results[label] = times
             print(f"save of the story, {label + ':':<20} {describe(times)}")
-            engine.dispose()
+            library.close()
         extra = statistics.median(results["with fact-check"]) - statistics.median(results["without fact-check"])
         print(f"  the hook adds about {extra:.1f} ms to a save (median against median)")
 
@@ -158,13 +156,13 @@ def main() -> None:
         items = [StoryFields(headline=f"Story {i}", body=build_story(600)) for i in range(args.stories)]
         timings = {}
         for label in ("without fact-check", "with fact-check"):
-            engine, _ = open_database(f"sqlite:///{Path(tmp) / ('bulk-' + label.replace(' ', '-') + '.sqlite')}")
-            sf = make_session_factory(engine)
-            stories = Library(sf).stories if label == "with fact-check" else StoryService(sf)
+            library = Library.open(f"sqlite:///{Path(tmp) / ('bulk-' + label.replace(' ', '-') + '.sqlite')}")
+            sf = library.session_factory
+            stories = library.stories if label == "with fact-check" else StoryService(sf)
             t0 = time.perf_counter()
             stories.create_many(items, render=False)
             timings[label] = time.perf_counter() - t0
-            engine.dispose()
+            library.close()
             print(f"create_many of {args.stories} stories, {label + ':':<20} {timings[label]:6.2f} s")
         per_story = (timings["with fact-check"] - timings["without fact-check"]) / args.stories * 1000
         print(f"  the hook adds about {per_story:.1f} ms per imported story")

@@ -137,12 +137,10 @@ def _cpu(who: int) -> float:
 
 def phase(name: str, db: str, arg: str) -> None:
     """One measured step, run in its own process; prints its figures as JSON."""
-    from curator.db.engine import make_session_factory
-    from curator.db.migrate import open_database
     from curator.services.library import Library
 
-    engine, _ = open_database(f"sqlite:///{db}")
-    library = Library(make_session_factory(engine))
+    library = Library.open(f"sqlite:///{db}")
+    engine = library.engine
     start = time.perf_counter()
     if name == "import":
         from curator.io.importer import import_paths
@@ -173,7 +171,7 @@ def phase(name: str, db: str, arg: str) -> None:
     result["cpu_s"] = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
     result["rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
     result["workers_rss_mb"] = _rss_mb(resource.RUSAGE_CHILDREN)
-    engine.dispose()
+    library.close()
     print(json.dumps(result))
 
 

@@ -16,8 +16,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import cached_library
 
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
 from curator.domain.stories import Sort
 from curator.services.library import Library
 
@@ -71,8 +69,7 @@ def main() -> None:
     path = cached_library(args.n)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
-    engine, _ = open_database(f"sqlite:///{path}")
-    library = Library(make_session_factory(engine))
+    library = Library.open(f"sqlite:///{path}")
     first = library.search.page("")
     open_ms = (time.perf_counter() - t0) * 1000
     print(f"library: {path.name}, {path.stat().st_size / 1e9:.2f} GB")
@@ -116,7 +113,7 @@ def main() -> None:
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS {rss:.0f} MB (before opening the library: {rss_before:.0f} MB)")
-    engine.dispose()
+    library.close()
 
 
 if __name__ == "__main__":

@@ -35,8 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from curator.db import models as m  # noqa: E402
-from curator.db.engine import make_session_factory, read_session  # noqa: E402
-from curator.db.migrate import open_database  # noqa: E402
+from curator.db.engine import read_session  # noqa: E402
 from curator.domain.stories import StoryFields  # noqa: E402
 from curator.services.library import Library  # noqa: E402
 
@@ -184,8 +183,8 @@ def _corpus_fields(item: dict[str, Any]) -> StoryFields:
 
 
 def open_library(url: str) -> tuple[Any, Library]:
-    engine, _state = open_database(url)
-    return engine, Library(make_session_factory(engine))
+    library = Library.open(url)
+    return library.engine, library
 
 
 def build(url: str, stories: int, log: Callable[[str], None]) -> None:

@@ -14,8 +14,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from curator.core.status import Status
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
 from curator.domain.stories import StoryFields
 from curator.services.library import Library
 
@@ -128,8 +126,8 @@ def build_library(path: Path, n: int, *, batch: int = 1000, seed: int = 7) -> Pa
     tmp = path.with_name(path.name + ".building")
     for leftover in path.parent.glob(tmp.name + "*"):
         leftover.unlink()
-    engine, _ = open_database(f"sqlite:///{tmp}")
-    library = Library(make_session_factory(engine))
+    library = Library.open(f"sqlite:///{tmp}")
+    engine = library.engine
     started = time.perf_counter()
     pending: list[StoryFields] = []
     done = 0
@@ -146,7 +144,7 @@ def build_library(path: Path, n: int, *, batch: int = 1000, seed: int = 7) -> Pa
     with engine.begin() as conn:
         conn.exec_driver_sql("ANALYZE")
         conn.exec_driver_sql("INSERT INTO story_fts(story_fts) VALUES ('optimize')")
-    engine.dispose()
+    library.close()
     import sqlite3
 
     with sqlite3.connect(tmp) as conn:

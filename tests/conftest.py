@@ -11,8 +11,6 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
 from curator.services.library import Library
 
 PG_URL = os.environ.get("CURATOR_TEST_PG_URL")
@@ -71,11 +69,8 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def library(db_url: str) -> Iterator[Library]:
-    engine, _state = open_database(db_url)
-    try:
-        yield Library(make_session_factory(engine))
-    finally:
-        engine.dispose()
+    with Library.open(db_url) as library:
+        yield library
 
 
 @pytest.fixture

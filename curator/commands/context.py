@@ -12,8 +12,6 @@ from curator.paths import AppPaths
 
 if TYPE_CHECKING:
     # The database layer is imported on first use, so that ``curator`` alone opens its window quickly.
-    from sqlalchemy import Engine
-
     from curator.db.migrate import LibraryState
     from curator.services.library import Library
 
@@ -34,21 +32,18 @@ class CommandContext:
     args: argparse.Namespace
     paths: AppPaths
     db_url: str
-    _engine: Engine | None = field(default=None, repr=False)
     _library: Library | None = field(default=None, repr=False)
     state: LibraryState | None = None
 
     @property
     def library(self) -> Library:
         if self._library is None:
-            from curator.db.engine import make_session_factory
-            from curator.db.migrate import open_database
             from curator.services.library import Library
 
-            self._engine, self.state = open_database(self.db_url)
-            self._library = Library(make_session_factory(self._engine), config_dir=self.paths.config_dir)
+            self._library = Library.open(self.db_url, config_dir=self.paths.config_dir)
+            self.state = self._library.state
         return self._library
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
+        if self._library is not None:
+            self._library.close()

@@ -93,7 +93,6 @@ class AppContext:
     recovery: RecoveryStore
     author: str = ""
     log_path: Path | None = None
-    engine: Any = None
     library: Library | None = None
     library_state: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -113,29 +112,26 @@ class AppContext:
 
     def open_library(self) -> Library:
         """Open (create, upgrade) the library; the first start of an empty one gets the welcome story."""
-        self.engine, self.library, self.library_state = open_library(self.db_url, config_dir=self.paths.config_dir)
+        self.library = open_library(self.db_url, config_dir=self.paths.config_dir)
+        self.library_state = self.library.state
         return self.library
 
     def close(self) -> None:
-        if self.engine is not None:
-            self.engine.dispose()
-            self.engine = None
+        if self.library is not None:
+            self.library.close()
 
 
-def open_library(db_url: str, *, config_dir: Path | None = None) -> tuple[Any, Library, Any]:
-    from curator.db.engine import make_session_factory
-    from curator.db.migrate import open_database
+def open_library(db_url: str, *, config_dir: Path | None = None) -> Library:
     from curator.domain.stories import Scope
     from curator.services.library import Library
 
-    engine, state = open_database(db_url)
-    library = Library(make_session_factory(engine), config_dir=config_dir)
+    library = Library.open(db_url, config_dir=config_dir)
     if not library.search.page(limit=1, scope=Scope.ALL).items:
         from curator.gui.welcome import welcome_story
 
         library.stories.create(welcome_story(), author="Curator", note="Welcome story")
         log.info("the library is empty: added the welcome story")
-    return engine, library, state
+    return library
 
 
 def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path | None = None) -> int:

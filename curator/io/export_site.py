@@ -25,7 +25,6 @@ from typing import Any
 from markupsafe import Markup
 
 from curator.core.text import slugify
-from curator.db.engine import make_engine, make_session_factory
 from curator.domain.factcheck import FactCheck
 from curator.domain.stories import Story, StorySummary
 from curator.io.export_common import (
@@ -214,7 +213,7 @@ def _story_pages(
 ) -> Iterator[_Pages]:
     """Story pages, written here or (for big exports) by worker processes that each read, render and write
     their share: the two cores then share the rendering of bodies not rendered yet as well as the pages."""
-    url = _database_url(library)
+    url = library.url
     if workers < 2 or len(order) < PARALLEL_THRESHOLD or url is None:
         # Smaller steps here, for finer progress.
         for job in (order[i : i + 25] for i in range(0, len(order), 25)):
@@ -238,20 +237,10 @@ def _story_pages(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _database_url(library: Library) -> str | None:
-    bind = library.session_factory.kw.get("bind")
-    if bind is None or (bind.url.get_backend_name() == "sqlite" and bind.url.database in (None, "", ":memory:")):
-        return None
-    return bind.url.render_as_string(hide_password=False)
-
-
 def _pages_job(url: str, site: _Site, job: list[int], feed_ids: set[int]) -> _Pages:
     """One worker's share: its own connection to the library, its own renders."""
-    engine = make_engine(url)
-    try:
-        return _write_stories(Library(make_session_factory(engine)), site, job, feed_ids, None)
-    finally:
-        engine.dispose()
+    with Library.open(url, attach=True) as library:
+        return _write_stories(library, site, job, feed_ids, None)
 
 
 def _write_stories(

@@ -1,11 +1,21 @@
-"""The library: every service over one session factory, as the GUI and the command line use them."""
+"""The library: every service over one session factory, as the GUI and the command line use them.
+
+``Library.open(url)`` is the one way in, for the command line, the app, export workers, bench scripts and tests: it
+prepares the database (creates, upgrades after a backup, or refuses it), builds the services, and ``close()`` (or
+leaving its ``with`` block) releases the connections.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from types import TracebackType
 
+from sqlalchemy import Engine
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from curator.db.engine import make_engine, make_session_factory
+from curator.db.migrate import LibraryState, open_database
 from curator.factcheck.settings import FactCheckSettings
 from curator.services.factcheck import FactCheckService
 from curator.services.related import RelatedService
@@ -16,7 +26,7 @@ from curator.services.tags import TagService
 
 
 class Library:
-    """Built once at a composition root (the app, the command line) from its session factory."""
+    """Built once at a composition root (the app, the command line), usually by :meth:`open`."""
 
     def __init__(
         self,
@@ -24,9 +34,15 @@ class Library:
         *,
         config_dir: Path | None = None,
         factcheck_settings: FactCheckSettings | None = None,
+        engine: Engine | None = None,
+        state: LibraryState | None = None,
     ) -> None:
-        """``config_dir`` holds ``settings.toml`` (read when first needed); ``factcheck_settings`` overrides it."""
+        """``config_dir`` holds ``settings.toml`` (read when first needed); ``factcheck_settings`` overrides it.
+        ``engine`` is disposed of by :meth:`close` when the library owns it."""
         self.session_factory = session_factory
+        self.engine = engine
+        self.state = state
+        self.config_dir = config_dir
         self.stories = StoryService(session_factory)
         self.search = SearchService(session_factory)
         self.tags = TagService(session_factory)
@@ -38,3 +54,54 @@ class Library:
         self.related = RelatedService(session_factory, self.stories, self.search)
         # Suggestions stay current: the related-stories index is updated inside every story write.
         self.stories.add_hook(self.related.hook)
+
+    @classmethod
+    def open(
+        cls,
+        url: str | URL,
+        *,
+        config_dir: Path | None = None,
+        factcheck_settings: FactCheckSettings | None = None,
+        upgrade: bool = True,
+        attach: bool = False,
+    ) -> Library:
+        """Open the library at ``url`` (creating or upgrading it as needed); the caller closes it.
+
+        ``attach`` skips preparing the database, for worker processes joining a library their parent opened."""
+        if attach:
+            engine, state = make_engine(url), None
+        else:
+            engine, state = open_database(url, upgrade=upgrade)
+        try:
+            return cls(
+                make_session_factory(engine),
+                config_dir=config_dir,
+                factcheck_settings=factcheck_settings,
+                engine=engine,
+                state=state,
+            )
+        except BaseException:
+            engine.dispose()
+            raise
+
+    @property
+    def url(self) -> str | None:
+        """The library's database URL with its password, for worker processes; None for an in-memory database."""
+        bind = self.engine if self.engine is not None else self.session_factory.kw.get("bind")
+        if bind is None or (bind.url.get_backend_name() == "sqlite" and bind.url.database in (None, "", ":memory:")):
+            return None
+        return str(bind.url.render_as_string(hide_password=False))
+
+    def close(self) -> None:
+        """Release the library's connections (when it opened them). Safe to call twice."""
+        if self.engine is not None:
+            self.engine.dispose()
+            self.engine = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 from curator.cli import main
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
 from curator.domain.factcheck import Verification
 from curator.services.library import Library
 from tests.factcheck.shapes import FACTCHECK_FIXTURES
@@ -36,14 +34,10 @@ def _new(capsys: pytest.CaptureFixture[str], headline: str, body_file: Path) -> 
 
 
 def _verify_all(home: Path, slug: str) -> None:
-    engine, _ = open_database(f"sqlite:///{home / 'data' / 'library.sqlite'}")
-    try:
-        library = Library(make_session_factory(engine))
+    with Library.open(f"sqlite:///{home / 'data' / 'library.sqlite'}") as library:
         story_id = library.stories.resolve(slug)
         findings = library.factcheck.findings(story_id)
         library.factcheck.set_finding_status([f.id for f in findings], Verification.VERIFIED, checked_by="cli test")
-    finally:
-        engine.dispose()
 
 
 def test_check_exit_codes_json_and_report(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

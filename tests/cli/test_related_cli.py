@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 
 from curator.cli import main
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
 from curator.domain.stories import StoryFields
 from curator.services.library import Library
 
@@ -19,9 +17,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CURATOR_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("CURATOR_DB", raising=False)
     path = tmp_path / "desk.sqlite"
-    engine, _ = open_database(f"sqlite:///{path}")
-    lib = Library(make_session_factory(engine))
-    try:
+    with Library.open(f"sqlite:///{path}") as lib:
 
         def new(headline: str, body: str, tags: tuple[str, ...] = ()) -> int:
             return lib.stories.create(StoryFields(headline=headline, body=body, tags=tags)).story.id
@@ -36,8 +32,6 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         lib.related.add_story_link(terminal, gone, base_version=3)
         lib.stories.trash([gone])
         lib.stories.purge([gone])
-    finally:
-        engine.dispose()
     return path
 
 

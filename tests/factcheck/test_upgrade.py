@@ -12,8 +12,8 @@ from alembic import command
 from sqlalchemy import inspect
 
 from curator.core.status import Status
-from curator.db.engine import make_engine, make_session_factory
-from curator.db.migrate import alembic_config, open_database
+from curator.db.engine import make_engine
+from curator.db.migrate import alembic_config
 from curator.domain.errors import StatusGateError
 from curator.services.library import Library
 
@@ -39,12 +39,11 @@ def _library_at_0002(path: Path) -> None:
 def test_upgrade_adds_the_tables_and_old_stories_are_worked_out_on_first_look(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     _library_at_0002(path)
-    engine, state = open_database(f"sqlite:///{path}")
-    try:
-        assert state.upgraded_from == "0002" and state.backup is not None
-        tables = set(inspect(engine).get_table_names())
+    with Library.open(f"sqlite:///{path}") as library:
+        state = library.state
+        assert state is not None and state.upgraded_from == "0002" and state.backup is not None
+        tables = set(inspect(library.engine).get_table_names())
         assert {"factcheck_source", "factcheck_finding", "factcheck_claim", "factcheck_evidence"} <= tables
-        library = Library(make_session_factory(engine))
         story_id = library.stories.resolve("talks")
         # The gate works the story out before judging it.
         with pytest.raises(StatusGateError) as caught:
@@ -52,5 +51,3 @@ def test_upgrade_adds_the_tables_and_old_stories_are_worked_out_on_first_look(tm
         assert caught.value.blocks[0].problems == ("1 unverified attribution",)
         (finding,) = library.factcheck.findings(story_id)
         assert finding.text == "Steppe Wire reports" and finding.source_name == "Steppe Wire"
-    finally:
-        engine.dispose()

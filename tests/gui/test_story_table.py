@@ -9,8 +9,6 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from curator.core.status import Status
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
 from curator.domain.stories import Scope, Sort, StoryFields
 from curator.gui.bridge import LibraryBridge
 from curator.gui.models.story_table import HEADLINE, STATUS, UPDATED, ListQuery, StoryTableModel
@@ -19,8 +17,7 @@ from curator.services.library import Library
 
 @pytest.fixture
 def library(library_url: str) -> Iterator[Library]:
-    engine, _state = open_database(library_url)
-    lib = Library(make_session_factory(engine))
+    lib = Library.open(library_url)
     base = datetime(2025, 3, 1, tzinfo=UTC)
     lib.stories.create_many(
         [
@@ -35,7 +32,7 @@ def library(library_url: str) -> Iterator[Library]:
         ]
     )
     yield lib
-    engine.dispose()
+    lib.close()
 
 
 @pytest.fixture

@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 
 from curator.core.status import Status
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
 from curator.domain.stories import RelatedLink, StoryFields
 from curator.services.library import Library
 from tests.conftest import FIXTURES
@@ -94,11 +92,8 @@ TINY_PNG = base64.b64decode(
 @pytest.fixture
 def other_library(tmp_path: Path) -> Iterator[Library]:
     """A second, empty library (SQLite) to import exports into."""
-    engine, _state = open_database(f"sqlite:///{tmp_path / 'other.sqlite'}")
-    try:
-        yield Library(make_session_factory(engine))
-    finally:
-        engine.dispose()
+    with Library.open(f"sqlite:///{tmp_path / 'other.sqlite'}") as library:
+        yield library
 
 
 HOSTILE_BODY = "Before.\n\n" + "\n\n".join(HOSTILE) + "\n\nAfter."

@@ -136,14 +136,10 @@ def test_site_reads_fact_checks_in_bulk(library: Library, tmp_path: Path) -> Non
 def test_worker_processes_write_the_same_fact_checks(
     sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from curator.db.engine import make_session_factory
-    from curator.db.migrate import open_database
     from curator.factcheck.settings import FactCheckSettings
     from curator.io import export_site as export_site_module
 
-    engine, _ = open_database(sqlite_url)
-    try:
-        library = Library(make_session_factory(engine), factcheck_settings=FactCheckSettings(organisation="Fact Desk"))
+    with Library.open(sqlite_url, factcheck_settings=FactCheckSettings(organisation="Fact Desk")) as library:
         ids = [_checked_story(library, f"Corridor talks {n}") for n in range(4)]
         monkeypatch.setattr(export_site_module, "PARALLEL_THRESHOLD", 2)
         monkeypatch.setattr(export_site_module, "JOB_SIZE", 2)
@@ -154,5 +150,3 @@ def test_worker_processes_write_the_same_fact_checks(
             (review,) = _claim_reviews(page)
             assert review["author"]["name"] == "Fact Desk"
             assert (tmp_path / "site" / "factcheck" / f"{slug}.html").exists()
-    finally:
-        engine.dispose()

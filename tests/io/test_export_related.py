@@ -79,12 +79,8 @@ def test_markdown_names_only_exported_stories_and_reimports_without_dangling_lin
     assert not (tmp_path / "md" / "trashed.md").exists()
 
     # Into a fresh library: the kept story is linked again; the others come back as headlines only.
-    from curator.db.engine import make_session_factory
-    from curator.db.migrate import open_database
 
-    engine, _ = open_database(f"sqlite:///{tmp_path / 'fresh.sqlite'}")
-    fresh = Library(make_session_factory(engine))
-    try:
+    with Library.open(f"sqlite:///{tmp_path / 'fresh.sqlite'}") as fresh:
         assert import_paths(fresh, [tmp_path / "md"]).ok
         main = fresh.stories.get(fresh.stories.resolve("main"))
         links = {link.title: link for link in main.related}
@@ -93,6 +89,4 @@ def test_markdown_names_only_exported_stories_and_reimports_without_dangling_lin
         assert fresh.related.broken_links() == [] or all(
             b.title != "Grain corridor reopens" for b in fresh.related.broken_links()
         )
-    finally:
-        engine.dispose()
     assert ids["main"]

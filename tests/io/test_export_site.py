@@ -189,13 +189,10 @@ def test_a_read_only_folder_for_real(library: Library, tmp_path: Path) -> None:
 
 _KILLED_EXPORT = """
 import os, signal, sys
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
 from curator.io.export_site import export_site
 from curator.services.library import Library
 
-engine, _ = open_database(sys.argv[1])
-library = Library(make_session_factory(engine))
+library = Library.open(sys.argv[1])
 
 def progress(done, total, path):
     if done >= 1:
@@ -207,25 +204,16 @@ export_site(library, sys.argv[2], progress=progress)
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_an_export_killed_halfway_leaves_the_previous_site(sqlite_url: str, tmp_path: Path) -> None:
-    from curator.db.engine import make_session_factory
-    from curator.db.migrate import open_database
 
-    engine, _ = open_database(sqlite_url)
-    try:
-        library = Library(make_session_factory(engine))
+    with Library.open(sqlite_url) as library:
         out, before = _previous_site(library, tmp_path)
-    finally:
-        engine.dispose()
     result = subprocess.run([sys.executable, "-c", _KILLED_EXPORT, sqlite_url, str(out)], check=False)
     assert result.returncode == -signal.SIGKILL
     assert tree(out) == before
     # The half-built folder stays beside it (hidden), and the next export succeeds.
     assert len([p for p in tmp_path.iterdir() if p.name.endswith(".part")]) == 1
-    engine, _ = open_database(sqlite_url)
-    try:
-        report = export_site(Library(make_session_factory(engine)), out)
-    finally:
-        engine.dispose()
+    with Library.open(sqlite_url) as library:
+        report = export_site(library, out)
     assert report.stories == 4
 
 

@@ -37,12 +37,8 @@ def _tool(name: str) -> str:
 def exported(sqlite_url: str, tmp_path: Path) -> Iterator[Path]:
     """A site and single files of a few stories: footnotes in several, a heading named like the page's own ids,
     Cyrillic, a local photo, hostile Markdown, and index pages that show several stories' first paragraphs."""
-    from curator.db.engine import make_session_factory
-    from curator.db.migrate import open_database
 
-    engine, _ = open_database(sqlite_url)
-    try:
-        library = Library(make_session_factory(engine))
+    with Library.open(sqlite_url) as library:
         ids = rich_stories(library)
         assert import_paths(library, [FIXTURES]).ok
         photo = tmp_path / "photo.png"
@@ -71,8 +67,6 @@ def exported(sqlite_url: str, tmp_path: Path) -> Iterator[Path]:
         export_site(library, root / "site", page_size=3, title="Desk <Site>", site_url="https://news.example.org/desk")
         for story_id in [*ids, extra.id]:
             export_story_html(library, story_id, root / "single")
-    finally:
-        engine.dispose()
     try:
         yield root
     finally:

@@ -329,19 +329,13 @@ def test_status_gate_names_every_story_held_back_and_moves_none(library: Library
 
 
 def test_quotations_can_be_left_out_of_the_gate(db_url: str) -> None:
-    from curator.db.engine import make_session_factory
-    from curator.db.migrate import open_database
 
-    engine, _ = open_database(db_url)
-    try:
-        library = Library(make_session_factory(engine), factcheck_settings=FactCheckSettings(check_quotes=False))
+    with Library.open(db_url, factcheck_settings=FactCheckSettings(check_quotes=False)) as library:
         story = _create(library)
         check = library.factcheck.overview(story.id)
         library.factcheck.set_finding_status([f.id for f in check.attributions], "verified")
         assert library.factcheck.open_items(story.id) == ()
         library.stories.set_status([story.id], Status.READY)
-    finally:
-        engine.dispose()
 
 
 def test_open_counts_for_list_views(library: Library) -> None:
@@ -386,16 +380,12 @@ def test_bulk_create_and_purge(library: Library) -> None:
 
 
 def test_a_verdict_scale_from_settings(tmp_path: Path, db_url: str) -> None:
-    from curator.db.engine import make_session_factory
-    from curator.db.migrate import open_database
 
     (tmp_path / "settings.toml").write_text(
         '[factcheck]\nverdicts = [{ label = "Correct", rating = 3 }, { label = "Wrong", rating = 1 }, "No evidence"]\n',
         encoding="utf-8",
     )
-    engine, _ = open_database(db_url)
-    try:
-        library = Library(make_session_factory(engine), config_dir=tmp_path)
+    with Library.open(db_url, config_dir=tmp_path) as library:
         assert library.factcheck.scale == scale_of([("Correct", 3), ("Wrong", 1), ("No evidence", None)])
         story = _create(library)
         claim = _mark(library, story)
@@ -403,8 +393,6 @@ def test_a_verdict_scale_from_settings(tmp_path: Path, db_url: str) -> None:
             library.factcheck.set_verdict(claim.id, "True")
         claim = library.factcheck.set_verdict(claim.id, "no evidence")
         assert claim.verdict == "no-evidence" and claim.verdict_rating is None
-    finally:
-        engine.dispose()
 
 
 def test_findings_and_claims_kinds(library: Library) -> None:

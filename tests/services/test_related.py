@@ -11,8 +11,7 @@ import pytest
 from sqlalchemy import select, text
 
 from curator.db import models as m
-from curator.db.engine import make_session_factory, read_session, write_session
-from curator.db.migrate import open_database
+from curator.db.engine import read_session, write_session
 from curator.domain.errors import ConflictError, NotFoundError, ValidationError
 from curator.domain.stories import StoryFields
 from curator.services.library import Library
@@ -69,11 +68,8 @@ def test_links_added_moved_reordered_and_removed_persist(library: Library, db_ur
     v = rel.remove_link(a, 1, base_version=v).story.version
 
     # A fresh library on the same database sees exactly what was saved.
-    engine, _ = open_database(db_url)
-    try:
-        again = Library(make_session_factory(engine)).stories.get(a)
-    finally:
-        engine.dispose()
+    with Library.open(db_url) as fresh:
+        again = fresh.stories.get(a)
     assert again.version == v
     assert [(link.title, link.target_id, link.url) for link in again.related] == [
         ("Pipeline terminal hit by drones", c, ""),
@@ -437,24 +433,22 @@ def test_a_failed_write_leaves_the_index_untouched(library: Library) -> None:
 
 
 def test_upgrading_a_library_fills_the_related_index(db_url: str) -> None:
-    engine, _ = open_database(db_url)
     # Put the library back to the schema before the related-stories index, stories in it, as an older Curator left it.
-    library = Library(make_session_factory(engine))
+    library = Library.open(db_url)
     for item in CORPUS[:12]:
         library.stories.create(_fields(item))
-    with engine.begin() as conn:
+    assert library.engine is not None
+    with library.engine.begin() as conn:
         for table in ("related_signature", "related_doc", "related_term", "related_stats"):
             conn.execute(text(f"DELETE FROM {table}"))
         conn.execute(text("DROP INDEX ix_related_link_broken"))
         for table in ("related_signature", "related_doc", "related_term", "related_stats"):
             conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003_factcheck'"))
-    engine.dispose()
+    library.close()
 
-    engine, state = open_database(db_url)
-    try:
-        assert state.upgraded_from == "0003_factcheck"
-        library = Library(make_session_factory(engine))
+    with Library.open(db_url) as library:
+        assert library.state is not None and library.state.upgraded_from == "0003_factcheck"
         documents, df = _frequencies(library)
         assert documents == 12 and df["wheat"] == 6
         first = library.stories.resolve(1)
@@ -464,5 +458,3 @@ def test_upgrading_a_library_fills_the_related_index(db_url: str) -> None:
         assert Counter(library.related.find_stories_by_headline([CORPUS[0]["headline"].upper()]).values()) == Counter(
             [first]
         )
-    finally:
-        engine.dispose()
