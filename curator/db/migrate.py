@@ -149,7 +149,7 @@ def _probe_sqlite_file(path: Path) -> str | None:
             raise CorruptLibraryError(f"{path} is damaged: it records no schema version; it was left as it was")
         return str(row[0])
     except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
             raise LibraryUnavailableError(f"{path} is locked by another program; try again shortly") from None
         raise CorruptLibraryError(f"{path} is damaged and cannot be read ({exc}); it was left as it was") from None
     finally:

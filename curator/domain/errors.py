@@ -36,8 +36,44 @@ class ConflictError(CuratorError):
         self.base_version = base_version
 
 
-class BusyError(CuratorError):
+class StorageError(CuratorError):
+    """The database could not do what was asked, for a reason outside Curator (the environment, not a bug).
+
+    ``retryable`` says whether the same call may succeed if simply tried again a moment later. Nothing was written.
+    """
+
+    retryable = False
+
+
+class BusyError(StorageError):
     """The database stayed locked by another program for too long."""
+
+    retryable = True
+
+
+class WriteConflictError(StorageError):
+    """Another writer changed the same rows at the same moment (serialization failure, deadlock, a unique name
+    taken concurrently)."""
+
+    retryable = True
+
+
+class ReadOnlyLibraryError(StorageError):
+    """The library can be read but not written: a read-only file, folder or database, or no write permission."""
+
+
+class StorageFullError(StorageError):
+    """The disk or the database is full."""
+
+
+class ConnectionLostError(StorageError):
+    """The connection to the database server was lost or refused."""
+
+    retryable = True
+
+
+class DamagedLibraryError(StorageError):
+    """The database file is damaged (malformed pages, not a database)."""
 
 
 @dataclass(frozen=True)

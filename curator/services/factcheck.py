@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.core.errors import CuratorError
@@ -27,7 +26,7 @@ from curator.core.status import Status
 from curator.db import models as m
 from curator.db.base import utcnow
 from curator.db.engine import read_session, write_session
-from curator.domain.errors import BusyError, NotFoundError, ValidationError
+from curator.domain.errors import NotFoundError, ValidationError
 from curator.domain.factcheck import (
     Claim,
     Evidence,
@@ -726,16 +725,8 @@ class FactCheckService:
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
-        try:
-            with write_session(self._sf) as s:
-                yield s
-        except OperationalError as exc:
-            message = str(exc.orig)
-            if "locked" in message or "busy" in message:
-                raise BusyError(
-                    "the library is busy: another program is writing to it. Try again in a moment"
-                ) from None
-            raise
+        with write_session(self._sf) as s:
+            yield s
 
     def _checked(self, status: Verification, checked_by: str) -> dict[str, Any]:
         if status is Verification.UNVERIFIED:

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, or_, select, text, update
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.core.status import Status
@@ -20,7 +19,6 @@ from curator.db import models as m
 from curator.db.base import utcnow
 from curator.db.engine import read_session, write_session
 from curator.domain.errors import (
-    BusyError,
     ConflictError,
     GateBlock,
     NotFoundError,
@@ -467,7 +465,7 @@ class StoryService:
     # ---------------------------------------------------------------------------------------- internals
 
     def _writing(self) -> Any:
-        return _BusyTranslating(write_session(self._sf))
+        return write_session(self._sf)
 
     def _require(self, s: Session, ids: Sequence[int]) -> None:
         found = set(s.scalars(select(m.Story.id).where(m.Story.id.in_(ids))))
@@ -755,28 +753,3 @@ def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
-
-class _BusyTranslating:
-    """Wraps a write session so that a database locked past the busy timeout becomes a clear error."""
-
-    def __init__(self, cm: Any) -> None:
-        self._cm = cm
-
-    def __enter__(self) -> Session:
-        try:
-            return self._cm.__enter__()
-        except OperationalError as exc:
-            raise _busy(exc) from None
-
-    def __exit__(self, *exc_info: Any) -> bool | None:
-        try:
-            return self._cm.__exit__(*exc_info)
-        except OperationalError as exc:
-            raise _busy(exc) from None
-
-
-def _busy(exc: OperationalError) -> Exception:
-    message = str(exc.orig)
-    if "locked" in message or "busy" in message:
-        return BusyError("the library is busy: another program is writing to it. Try again in a moment")
-    return exc
