@@ -1,4 +1,4 @@
-"""Driver errors are sorted once, in the storage layer: the environment becomes a named Curator error, a bug does not."""
+"""Driver errors are sorted once, in the storage layer: the environment becomes a named error, a bug does not."""
 
 from __future__ import annotations
 
