@@ -9,6 +9,7 @@ from pathlib import Path
 from curator.commands.context import CommandContext
 from curator.commands.output import print_json
 from curator.core.errors import CuratorError
+from curator.core.files import write_text_atomic
 from curator.domain.errors import NotFoundError
 from curator.domain.factcheck import summarise
 from curator.domain.stories import Scope
@@ -69,7 +70,7 @@ def cmd_check(ctx: CommandContext, args: argparse.Namespace) -> int:
                 # Imported here: the report pulls in the renderer, which starting the app does not need.
                 from curator.render.factcheck_report import render_factcheck_report
 
-                target.write_text(render_factcheck_report(story, check), encoding="utf-8")
+                write_text_atomic(target, render_factcheck_report(story, check))
             except OSError as exc:
                 raise CuratorError(f"cannot write {target}: {exc.strerror}") from None
     if args.json:

@@ -87,7 +87,6 @@ class TextAnchor:
         )
 
 
-
 @dataclass(frozen=True)
 class Verdict:
     key: str  # what is stored with a claim ("mostly-true")

@@ -32,8 +32,6 @@ class SettingsError(CuratorError):
     """The settings file cannot be used; the message names the file and the setting."""
 
 
-
-
 @dataclass(frozen=True)
 class FactCheckSettings:
     scale: VerdictScale = DEFAULT_SCALE

@@ -195,10 +195,3 @@ def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path
     if ctx.library is not None:
         write_snapshot(paths.cache_dir, db_url, query, rows)
     return exit_code or code
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m curator.gui``: the same as ``curator`` with no command."""
-    from curator import cli
-
-    return cli.main(list(argv) if argv is not None else None)

@@ -1,10 +1,14 @@
-"""The app's way into the library: reads on a small pool, writes one at a time, change sets broadcast to views."""
+"""The app's way into the library: reads on a small pool, writes one at a time, change sets broadcast to views.
+
+Every operation is typed by its result: ``bridge.read(job, on_done)`` with ``job: Library -> T`` calls
+``on_done(T)`` on the UI thread, so a type checker sees a callback that expects something else than the job gives.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,6 +19,10 @@ if TYPE_CHECKING:
     from curator.services.library import Library
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Job = Callable[["Library"], T]  # a service call run off the UI thread; it gets the library, returns plain data
+OnError = Callable[[BaseException], None]
 
 
 def change_set_of(result: object) -> ChangeSet | None:
@@ -41,12 +49,8 @@ class LibraryBridge(QObject):
         self._pending_writes = 0
         self._closed = False
 
-    def read(
-        self,
-        fn: Callable[[Library], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> Task | None:
+    def read(self, fn: Job[T], on_done: Callable[[T], None], on_error: OnError | None = None) -> Task | None:
+        """Run ``fn`` on the read pool; ``on_done`` gets its result (``on_error`` its exception, else ``error``)."""
         if self._closed:
             return None  # the window is closing: nothing will show the result
         lib = self.library
@@ -55,11 +59,10 @@ class LibraryBridge(QObject):
         )
 
     def write(
-        self,
-        fn: Callable[[Library], Any],
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        self, fn: Job[T], on_done: Callable[[T], None] | None = None, on_error: OnError | None = None
     ) -> Task | None:
+        """Run ``fn`` after the writes before it; a change set it returns (alone or in a save result) is then
+        announced on ``changed``."""
         if self._closed:
             log.error("a write was asked for after the library was closed; it was not made")
             return None
@@ -68,7 +71,7 @@ class LibraryBridge(QObject):
         if self._pending_writes == 1:
             self.writing.emit(True)
 
-        def done(result: Any) -> None:
+        def done(result: T) -> None:
             if self._closed:
                 return
             self._write_over()
@@ -99,8 +102,8 @@ class LibraryBridge(QObject):
         self.wait(10_000)
         self._closed = True
 
-    def _guard(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-        def guarded(value: Any) -> None:
+    def _guard(self, callback: Callable[[T], None]) -> Callable[[T], None]:
+        def guarded(value: T) -> None:
             if not self._closed:
                 callback(value)
 

@@ -9,8 +9,6 @@ the items are found again in the editor's text with the core's anchor functions,
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,18 +16,18 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTextEdit
 
+from curator.core.files import write_text_atomic
 from curator.domain.errors import ValidationError
 from curator.domain.factcheck import FactCheck, FindingKind, Verification
 from curator.factcheck.anchors import TextAnchor, anchor_at, from_utf16, locate, reanchor, to_utf16
 from curator.gui.dialogs import present
-from curator.gui.side_panel import SidePanelController
+from curator.gui.side_panel import PanelHost, SidePanelController
 from curator.gui.widgets.factcheck_panel import FactCheckPanel, tone_color
 
 if TYPE_CHECKING:
     from curator.domain.errors import StatusGateError
     from curator.domain.stories import Story
     from curator.gui.dialogs.claim import ClaimDialog, ClaimInput
-    from curator.gui.main_window import MainWindow
     from curator.services.library import Library
 
 log = logging.getLogger(__name__)
@@ -57,9 +55,9 @@ class _Positions:
 
 
 class FactCheckController(SidePanelController):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(
-            window,
+            host,
             FactCheckPanel(),
             title="Fact Check",
             name="factCheckDock",
@@ -68,7 +66,7 @@ class FactCheckController(SidePanelController):
             toggle_shortcut=PANEL_SHORTCUT,
         )
         self.panel: FactCheckPanel
-        self.editor = window.editor
+        self.editor = host.editor
         self.check: FactCheck | None = None
         self.anchors: dict[Key, TextAnchor] = {}  # where each item stands in the editor's text now
         self.gone: set[int] = set()  # claims whose text the unsaved edits removed
@@ -82,13 +80,11 @@ class FactCheckController(SidePanelController):
         self.refresh_action.triggered.connect(self.refresh)
         self.report_action = self.action("&Export Fact-check Report…", "", "Write this story's fact check to HTML")
         self.report_action.triggered.connect(self.choose_and_export_report)
-        self.menu = QMenu("Fact &Check", window.menuBar())
+        self.menu = QMenu("Fact &Check", self.parent_widget)
         self.menu.addActions([self.mark_action, self.toggle_action])
         self.menu.addSeparator()
         self.menu.addActions([self.refresh_action, self.report_action])
-        bar = window.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
-        bar.insertMenu(help_menu, self.menu) if help_menu is not None else bar.addMenu(self.menu)
+        host.add_menu(self.menu)
 
         self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.editor.customContextMenuRequested.connect(self._context_menu)
@@ -276,13 +272,15 @@ class FactCheckController(SidePanelController):
         selected = self._selection()
         if selected is None:
             QMessageBox.information(
-                self.window, "Mark Claim", "Select the passage of the story that makes the claim, then mark it."
+                self.parent_widget, "Mark Claim", "Select the passage of the story that makes the claim, then mark it."
             )
             return None
         anchor, text = selected
         check = self.check
-        scale = check.scale if check is not None else self.window.ctx.library.factcheck.scale  # type: ignore[union-attr]
-        dialog = ClaimDialog(text, scale, check.sources if check else (), parent=self.window)
+        scale = check.scale if check is not None else self.host.verdict_scale()
+        if scale is None:
+            return None
+        dialog = ClaimDialog(text, scale, check.sources if check else (), parent=self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.mark(anchor, dialog.value()))
         self.claim_dialog = dialog
@@ -299,7 +297,7 @@ class FactCheckController(SidePanelController):
             return
         if self.editing.is_dirty():
             self.editing.save()
-        author = self.window.ctx.author
+        author = self.host.author
 
         def job(lib: Library) -> FactCheck:
             body = lib.stories.get(story_id).body
@@ -323,14 +321,14 @@ class FactCheckController(SidePanelController):
         self._write(job, "Claim marked")
 
     def set_verdict(self, claim_id: int, verdict: str | None, note: str) -> None:
-        author = self.window.ctx.author
+        author = self.host.author
         self._write(
             lambda lib: lib.factcheck.set_verdict(claim_id, verdict, checked_by=author, note=note),
             "Verdict set" if verdict else "Verdict removed",
         )
 
     def set_status(self, kind: str, item_id: int, status: str, note: str) -> None:
-        author = self.window.ctx.author
+        author = self.host.author
         if kind == "source":
             self._write(
                 lambda lib: lib.factcheck.set_source_status(item_id, status, checked_by=author, note=note),
@@ -350,9 +348,9 @@ class FactCheckController(SidePanelController):
         claim = next((c for c in self.check.claims if c.id == claim_id), None)
         if claim is None:
             return None
-        dialog = ClaimDialog(claim.text, self.check.scale, self.check.sources, claim=claim, parent=self.window)
+        dialog = ClaimDialog(claim.text, self.check.scale, self.check.sources, claim=claim, parent=self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        author = self.window.ctx.author
+        author = self.host.author
         linked = {e.source_id for e in claim.evidence}
 
         def save() -> None:
@@ -377,7 +375,7 @@ class FactCheckController(SidePanelController):
     def delete_claim(self, claim_id: int, *, confirm: bool = True) -> None:
         if confirm:
             answer = QMessageBox.question(
-                self.window, "Delete claim", "Delete this claim with its verdict, note and evidence?"
+                self.parent_widget, "Delete claim", "Delete this claim with its verdict, note and evidence?"
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -420,7 +418,7 @@ class FactCheckController(SidePanelController):
         from curator.gui.dialogs.status_gate import ask_override
 
         if error.blocks[0].story_id != self.editing.story_id:
-            QMessageBox.warning(self.window, "Not saved", str(error))
+            QMessageBox.warning(self.parent_widget, "Not saved", str(error))
             return
 
         def cancelled() -> None:
@@ -428,7 +426,7 @@ class FactCheckController(SidePanelController):
             self.message("Not moved: the status is as it was, and your edits are kept")
 
         self.gate_dialog = ask_override(
-            self.window, error, self.bridge, self.editing.save_with_override, on_cancel=cancelled
+            self.parent_widget, error, self.bridge, self.editing.save_with_override, on_cancel=cancelled
         )
 
     # ------------------------------------------------------------------------------------ report
@@ -438,7 +436,7 @@ class FactCheckController(SidePanelController):
         if story is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export Fact-check Report", f"{story.slug}-factcheck.html", "HTML files (*.html)"
+            self.parent_widget, "Export Fact-check Report", f"{story.slug}-factcheck.html", "HTML files (*.html)"
         )
         if path:
             self.export_report(Path(path))
@@ -453,26 +451,11 @@ class FactCheckController(SidePanelController):
             from curator.render.factcheck_report import render_factcheck_report
 
             html = render_factcheck_report(lib.stories.get(story_id), lib.factcheck.overview(story_id))
-            return _write_file(path, html)
+            return write_text_atomic(path, html)
 
         self.bridge.read(job, lambda out: self.message(f"Fact-check report written to {out}"), self.bridge.error.emit)
 
 
-def _write_file(path: Path, text: str) -> Path:
-    """Write beside the target and rename over it: an existing file is replaced whole or not at all."""
-    path = Path(path).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def install_factcheck(window: MainWindow) -> FactCheckController:
-    """Dock the fact-check panel in ``window`` and add its menu, shortcuts and editor highlights."""
-    return FactCheckController(window)
+def install_factcheck(host: PanelHost) -> FactCheckController:
+    """Dock the fact-check panel (through ``host``) and add its menu, shortcuts and editor highlights."""
+    return FactCheckController(host)

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QS
 from curator.domain.stories import Scope, StorySummary
 from curator.gui.actions import AppActions
 from curator.gui.dialogs import present
-from curator.gui.document import EditingController
+from curator.gui.editing import EditingController
 from curator.gui.factcheck_controller import install_factcheck
 from curator.gui.models.story_table import ID_ROLE, ListQuery, StoryTableModel
+from curator.gui.panel_host import MainWindowHost
 from curator.gui.related_controller import install_related
 from curator.gui.widgets.editor import MarkdownEditor
 from curator.gui.widgets.fields import StoryFieldsForm
@@ -102,8 +103,9 @@ class MainWindow(QMainWindow):
         for name in ("trash", "purge"):
             self.list.addAction(self.actions[name])
         self._wire()
-        self.factcheck = install_factcheck(self)
-        self.related = install_related(self)
+        host = MainWindowHost(self)
+        self.factcheck = install_factcheck(host)
+        self.related = install_related(host)
         self._restore_state()
         self.status.set_library(ctx.db_url.rsplit("/", 1)[-1], ctx.db_url)
         self.status.set_state("Opening the library…")

@@ -15,7 +15,7 @@ from curator.domain.stories import StoryFields
 
 if TYPE_CHECKING:
     from curator.gui.bridge import LibraryBridge
-    from curator.gui.document import EditingController
+    from curator.gui.editing import EditingController
 
 
 class StoryOperations(QObject):

@@ -16,7 +16,7 @@ from curator.domain.errors import ValidationError
 from curator.domain.stories import RelatedLink, StorySummary
 from curator.gui.dialogs import present
 from curator.gui.dialogs.related_link import PICK_LIMIT, ExternalLinkDialog, StoryPickerDialog
-from curator.gui.side_panel import SidePanelController
+from curator.gui.side_panel import PanelHost, SidePanelController
 from curator.gui.widgets.related_panel import RelatedPanel, link_problem
 from curator.services.link_edits import (
     story_link,
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from curator.domain.stories import Story
-    from curator.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +39,9 @@ UNDO_DEPTH = 50
 
 
 class RelatedController(SidePanelController):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: PanelHost) -> None:
         super().__init__(
-            window,
+            host,
             RelatedPanel(),
             title="Related Headlines",
             name="relatedDock",
@@ -51,7 +50,7 @@ class RelatedController(SidePanelController):
             toggle_shortcut=PANEL_SHORTCUT,
         )
         self.panel: RelatedPanel
-        self.form = window.fields
+        self.form = host.fields
         self._generation = 0
         self._undo: list[tuple[RelatedLink, ...]] = []
         self._undo_story: int | None = None
@@ -79,7 +78,7 @@ class RelatedController(SidePanelController):
         p.add_link_requested.connect(self.choose_external)
         p.fix_requested.connect(self.choose_fix)
         p.undo_requested.connect(self.undo)
-        p.open_requested.connect(window.open_story)
+        p.open_requested.connect(host.open_story)
         p.suggestion_added.connect(self.add_story)
         self.form.related_changed.connect(self._links_changed)
         self.editing.opened.connect(self._opened)
@@ -211,7 +210,7 @@ class RelatedController(SidePanelController):
         exclude = {link.target_id for link in self.form.related() if link.target_id is not None}
         if self.editing.story_id is not None:
             exclude.add(self.editing.story_id)
-        return StoryPickerDialog(self._search, exclude=exclude, text=text, title=title, parent=self.window)
+        return StoryPickerDialog(self._search, exclude=exclude, text=text, title=title, parent=self.parent_widget)
 
     def choose_story(self) -> None:
         if self.editing.story_id is None or self.bridge is None:
@@ -224,7 +223,7 @@ class RelatedController(SidePanelController):
     def choose_external(self) -> None:
         if self.editing.story_id is None:
             return
-        dialog = ExternalLinkDialog(parent=self.window)
+        dialog = ExternalLinkDialog(parent=self.parent_widget)
         dialog.accepted.connect(lambda: dialog.link is not None and self.add_external(dialog.link))
         self.dialog = dialog
         present(dialog)
@@ -235,14 +234,15 @@ class RelatedController(SidePanelController):
         if not 0 <= position < len(links):
             return
         link = links[position]
-        menu = QMenu(self.window)
+        menu = QMenu(self.parent_widget)
         menu.setObjectName("fixLinkMenu")
         menu.addAction("Link to a Story in the Library…", lambda: self._relink(position, link))
         menu.addAction("Make It an External Link…", lambda: self._make_external(position, link))
         menu.addAction("Remove It", lambda: self.remove(position))
-        if link_problem(link) and link.target_id is not None:
+        target = link.target_id
+        if link_problem(link) and target is not None:
             menu.addSeparator()
-            menu.addAction("Open the Story (in the Trash)", lambda: self.window.open_story(link.target_id))
+            menu.addAction("Open the Story (in the Trash)", lambda: self.host.open_story(target))
         self.dialog = menu
         view = self.panel.links
         rect = view.visualRect(self.panel.model.index(position, 0))
@@ -260,7 +260,7 @@ class RelatedController(SidePanelController):
         present(dialog)
 
     def _make_external(self, position: int, link: RelatedLink) -> None:
-        dialog = ExternalLinkDialog(title=link.title, url=link.url, parent=self.window)
+        dialog = ExternalLinkDialog(title=link.title, url=link.url, parent=self.parent_widget)
         dialog.accepted.connect(lambda: dialog.link is not None and self.replace(position, dialog.link))
         self.dialog = dialog
         present(dialog)
@@ -273,6 +273,6 @@ def _same_links(a: tuple[RelatedLink, ...], b: tuple[RelatedLink, ...]) -> bool:
     return [key(r) for r in a] == [key(r) for r in b]
 
 
-def install_related(window: MainWindow) -> RelatedController:
-    """Dock the related-headlines panel in ``window`` and add its actions to the menus."""
-    return RelatedController(window)
+def install_related(host: PanelHost) -> RelatedController:
+    """Dock the related-headlines panel in the window (through ``host``) and add its actions to the menus."""
+    return RelatedController(host)

@@ -4,10 +4,9 @@ needed to show it."""
 from __future__ import annotations
 
 import base64
-import os
-import tempfile
 from pathlib import Path
 
+from curator.core.files import write_text_atomic
 from curator.domain.stories import Story
 from curator.io.errors import ExportError
 from curator.io.export_common import image_type, local_photo, without_unresolvable_links
@@ -71,25 +70,6 @@ def export_story_html(library: Library, story_id: int, out_path: Path) -> Path:
         out_path = out_path / f"{story.slug}.html"
     html = story_html(library, story)
     try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=out_path.parent)
+        return write_text_atomic(out_path, html)
     except OSError as exc:
-        raise ExportError(f"cannot write in {out_path.parent}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(html)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, out_path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ExportError(f"cannot write {out_path}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out_path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

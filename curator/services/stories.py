@@ -28,6 +28,7 @@ from curator.domain.errors import (
 from curator.domain.stories import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
 from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
+from curator.services.compare import comparable
 from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto
 from curator.services.derived import TextDerived
 from curator.services.hooks import GATED_STATUSES, StatusGate, StoryHook, WrittenStory
@@ -42,12 +43,6 @@ _CHUNK = 500
 def _dialect(session_factory: sessionmaker[Session]) -> str:
     bind = session_factory.kw.get("bind")
     return bind.dialect.name if bind is not None else "sqlite"
-
-
-def _comparable(fields: StoryFields) -> StoryFields:
-    related = tuple(type(r)(title=r.title, url=r.url, target_id=r.target_id) for r in fields.related)
-    tags = tuple(sorted(fields.tags, key=str.casefold))
-    return fields.replace(slug=None, related=related, tags=tags, extra=dict(fields.extra))
 
 
 def _json_safe(extra: Any) -> dict[str, Any]:
@@ -344,7 +339,7 @@ class StoryService:
             current = story_dto(s, row)
             if row.version != base_version:
                 raise ConflictError(fields, current, base_version)
-            if _comparable(current.fields()) == _comparable(fields) and fields.slug in (None, current.slug):
+            if comparable(current.fields()) == comparable(fields) and fields.slug in (None, current.slug):
                 return SaveResult(current, ChangeSet(origin=origin))
             self._update(
                 s,

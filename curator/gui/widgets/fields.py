@@ -19,8 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from curator.core.status import Status
-from curator.domain.stories import RelatedLink, StoryFields
+from curator.domain.stories import TEXT_FIELDS, RelatedLink, StoryFields
 from curator.gui.widgets.text_field import GrowingTextField
+
+# The story's one-line text fields the form edits: the domain's text fields less the body (the editor's) and the
+# language (a combo box of its own).
+FORM_TEXT_FIELDS = tuple(name for name in TEXT_FIELDS if name not in ("body", "language"))
 
 LANGUAGES = (("en", "English"), ("ru", "Russian"), ("kk", "Kazakh"))
 
@@ -185,18 +189,11 @@ class StoryFieldsForm(QWidget):
         self.language.currentTextChanged.connect(self._changed)
 
     def _line_edits(self) -> list[QLineEdit | GrowingTextField]:
-        return [
-            self.headline,
-            self.dek,
-            self.byline,
-            self.original_author,
-            self.tags,
-            self.outlet_name,
-            self.outlet_url,
-            self.photo,
-            self.photo_credit,
-            self.photo_caption,
-        ]
+        return [self._text_edit(name) for name in FORM_TEXT_FIELDS] + [self.tags]
+
+    def _text_edit(self, name: str) -> QLineEdit | GrowingTextField:
+        edit: QLineEdit | GrowingTextField = getattr(self, name)
+        return edit
 
     def _changed(self, *_args: object) -> None:
         if not self._loading:
@@ -222,18 +219,8 @@ class StoryFieldsForm(QWidget):
     def set_fields(self, fields: StoryFields) -> None:
         self._loading = True
         try:
-            for name in (
-                "headline",
-                "dek",
-                "byline",
-                "original_author",
-                "outlet_name",
-                "outlet_url",
-                "photo",
-                "photo_credit",
-                "photo_caption",
-            ):
-                edit: QLineEdit | GrowingTextField = getattr(self, name)
+            for name in FORM_TEXT_FIELDS:
+                edit = self._text_edit(name)
                 if edit.text() != getattr(fields, name):
                     edit.setText(getattr(fields, name))
                     edit.setCursorPosition(0)
@@ -268,15 +255,7 @@ class StoryFieldsForm(QWidget):
         index = self.language.findText(text)
         language = self.language.itemData(index) if index >= 0 else (text or base.language)
         return base.replace(
-            headline=self.headline.text(),
-            dek=self.dek.text(),
-            byline=self.byline.text(),
-            original_author=self.original_author.text(),
-            outlet_name=self.outlet_name.text(),
-            outlet_url=self.outlet_url.text(),
-            photo=self.photo.text(),
-            photo_credit=self.photo_credit.text(),
-            photo_caption=self.photo_caption.text(),
+            **{name: self._text_edit(name).text() for name in FORM_TEXT_FIELDS},
             status=Status(self.status.currentData()),
             tags=split_tags(self.tags.text()),
             language=language,

@@ -21,9 +21,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from curator.core.errors import CuratorError
 from curator.core.status import Status
-from curator.domain.stories import ChangeSet, RelatedLink, SaveResult, Story, StoryFields
+from curator.domain.stories import ChangeSet, SaveResult, Story, StoryFields
 from curator.gui.recovery import Draft, RecoveryStore
 from curator.gui.tasks import SerialExecutor
+from curator.services.compare import comparable
 
 if TYPE_CHECKING:
     from curator.domain.errors import ConflictError
@@ -37,21 +38,6 @@ log = logging.getLogger(__name__)
 # While someone types without pause, the draft is still written this often.
 MAX_UNSAVED_SECONDS = 10.0
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(StoryFields) if f.name != "slug")
-
-
-def comparable(fields: StoryFields) -> StoryFields:
-    """Fields as compared for "has anything changed": tag order and the slug do not count, nor what the library
-    says of a related story (its slug, whether it is in the trash), only which story or address a link names."""
-    return fields.replace(
-        slug=None,
-        tags=tuple(sorted(fields.tags, key=str.casefold)),
-        related=tuple(
-            RelatedLink(
-                title=r.title, url=r.url, target_id=r.target_id, target_uuid=None if r.target_id else r.target_uuid
-            )
-            for r in fields.related
-        ),
-    )
 
 
 class EditingController(QObject):
