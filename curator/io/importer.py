@@ -19,12 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from curator.core.errors import CuratorError
-from curator.core.text import sort_key
-from curator.db import models as m
-from curator.db.engine import read_session
 from curator.domain.errors import ValidationError
 from curator.domain.stories import RelatedLink, StoryFields
 from curator.io.decode import MAX_FILE_BYTES, decode_bytes, read_text_file
@@ -34,6 +29,7 @@ from curator.io.parsed import ParsedStory, RelatedRef, headline_key
 from curator.io.plaintext import parse_plaintext
 from curator.services.derived import derive
 from curator.services.library import Library
+from curator.services.lookup import content_key
 from curator.services.validate import check_url, clean_line, normalise
 
 log = logging.getLogger(__name__)
@@ -169,17 +165,8 @@ class _Run:
     # Duplicate detection within the run: (headline, body) → first file.
     contents: dict[tuple[str, str], Path] = field(default_factory=dict)
     used_uuids: set[str] = field(default_factory=set)
-    _library_keys: dict[str, int] | None = None
-
-    def library_keys(self) -> dict[str, int]:
-        """Headline keys of the stories in the library (not in the trash) → id; newest wins."""
-        if self._library_keys is None:
-            with read_session(self.library.session_factory) as s:
-                rows = s.execute(
-                    select(m.Story.id, m.Story.headline).where(m.Story.deleted_at.is_(None)).order_by(m.Story.id)
-                )
-                self._library_keys = {headline_key(r.headline): r.id for r in rows}
-        return self._library_keys
+    # Related headlines of the window being stored that match a story in the library: title → story id.
+    stored_titles: dict[str, int] = field(default_factory=dict)
 
 
 def import_paths(
@@ -246,6 +233,7 @@ def _store_window(
 ) -> None:
     library = run.library
     _find_stored_duplicates(run, window, duplicates)
+    _find_stored_headlines(run, window)
     for batch_start in range(0, len(window), batch_size):
         check_cancel()
         batch = window[batch_start : batch_start + batch_size]
@@ -267,9 +255,6 @@ def _store_window(
             _forget(run, batch)
             continue
         imported.extend(ids)
-        if run._library_keys is not None:
-            for p, story_id in zip(batch, ids, strict=True):
-                run._library_keys[headline_key(p.parsed.fields.headline)] = story_id
 
 
 _Result = tuple[ParsedStory | None, str]
@@ -340,7 +325,7 @@ class _Reader:
 
 
 def _content_key(fields: StoryFields) -> tuple[str, str]:
-    return fields.headline, " ".join(fields.body.split())
+    return content_key(fields.headline, fields.body)
 
 
 def _admit(run: _Run, path: Path, parsed: ParsedStory, duplicates: list[FileProblem]) -> _Pending | None:
@@ -374,28 +359,14 @@ def _find_stored_duplicates(run: _Run, window: list[_Pending], duplicates: list[
     """Drop (and report) the files of ``window`` whose story is already stored; give new UUIDs where taken."""
     if not window:
         return
-    keys = sorted({sort_key(p.parsed.fields.headline) for p in window})
-    stored: dict[tuple[str, str], tuple[int, bool]] = {}
-    uuids_taken: set[str] = set()
-    with read_session(run.library.session_factory) as s:
-        for start in range(0, len(keys), 500):
-            rows = s.execute(
-                select(m.Story.id, m.Story.headline, m.Story.body, m.Story.deleted_at).where(
-                    m.Story.sort_key.in_(keys[start : start + 500])
-                )
-            )
-            for r in rows:
-                stored.setdefault((r.headline, " ".join(r.body.split())), (r.id, r.deleted_at is not None))
-        wanted = [p.uuid for p in window]
-        for start in range(0, len(wanted), 500):
-            uuids_taken.update(s.scalars(select(m.Story.uuid).where(m.Story.uuid.in_(wanted[start : start + 500]))))
+    stored = run.library.lookup.stored_copies((p.parsed.fields.headline, p.parsed.fields.body) for p in window)
+    uuids_taken = run.library.lookup.taken_uuids(p.uuid for p in window)
     kept = []
     for p in window:
         hit = stored.get(_content_key(p.parsed.fields))
         if hit is not None:
-            story_id, trashed = hit
-            where = " (in the trash)" if trashed else ""
-            duplicates.append(FileProblem(p.path, f"already in the library as story #{story_id}{where}"))
+            where = " (in the trash)" if hit.trashed else ""
+            duplicates.append(FileProblem(p.path, f"already in the library as story #{hit.story_id}{where}"))
             # Files pointing at this story by its UUID or slug reach the stored one.
             _forget(run, [p])
             continue
@@ -409,6 +380,18 @@ def _find_stored_duplicates(run: _Run, window: list[_Pending], duplicates: list[
             p.uuid = fresh
         kept.append(p)
     window[:] = kept
+
+
+def _find_stored_headlines(run: _Run, window: list[_Pending]) -> None:
+    """Look up, in one go, the stories in the library that the window's related headlines may name (those not
+    matched by a story of this import); of several with one headline, the services pick the newest."""
+    titles = {
+        ref.title
+        for p in window
+        for ref in p.parsed.related
+        if ref.title and (ref.key or headline_key(ref.title)) not in run.by_key
+    }
+    run.stored_titles = run.library.related.find_stories_by_headline(titles) if titles else {}
 
 
 def _forget(run: _Run, batch: Iterable[_Pending]) -> None:
@@ -435,14 +418,14 @@ def _link(run: _Run, ref: RelatedRef, own_uuid: str) -> RelatedLink:
     if not target_uuid and ref.slug:
         target_uuid = run.by_slug.get(ref.slug, "")
         if not target_uuid:
-            story_id = _stored_slug(run, ref.slug)
+            story_id = run.library.lookup.id_by_slug(ref.slug)
             if story_id is not None:
                 return RelatedLink(title=ref.title, url=ref.url, target_id=story_id)
     if not target_uuid and ref.title:
         key = ref.key or headline_key(ref.title)
         target_uuid = run.by_key.get(key, "")
         if not target_uuid:
-            story_id = run.library_keys().get(key)
+            story_id = run.stored_titles.get(ref.title)
             if story_id is not None:
                 return RelatedLink(title=ref.title, url=ref.url, target_id=story_id)
     if not target_uuid or target_uuid == own_uuid:
@@ -450,7 +433,3 @@ def _link(run: _Run, ref: RelatedRef, own_uuid: str) -> RelatedLink:
     # Linked by UUID: to a story stored already, in this batch, or in a later batch of this import.
     return RelatedLink(title=ref.title, url=ref.url, target_uuid=target_uuid)
 
-
-def _stored_slug(run: _Run, slug: str) -> int | None:
-    with read_session(run.library.session_factory) as s:
-        return s.scalar(select(m.Story.id).where(m.Story.slug == slug))

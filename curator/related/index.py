@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
+from curator.core.iterate import chunks
 from curator.db import models as m
 from curator.related.terms import QUERY_TERMS, HeadlineKey, signature, story_terms
 
@@ -67,10 +68,6 @@ class SavedText:
     new: StoryText
     previous: StoryText | None
 
-
-def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterator[Sequence]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 _term = m.RelatedTerm.__table__
@@ -202,7 +199,7 @@ class RelatedIndex:
         """Take stories about to be deleted out of the document frequencies (their rows go by cascade)."""
         deltas: Counter[str] = Counter()
         gone = 0
-        for chunk in _chunks(list(story_ids)):
+        for chunk in chunks(list(story_ids), _IN_CHUNK):
             rows = conn.execute(
                 select(m.Story.id, m.Story.headline, m.Story.dek, m.Story.body)
                 .join(_doc, _doc.c.story_id == m.Story.id)
@@ -218,7 +215,7 @@ class RelatedIndex:
         if not story_ids:
             return 0
         items = []
-        for chunk in _chunks(list(story_ids)):
+        for chunk in chunks(list(story_ids), _IN_CHUNK):
             rows = conn.execute(
                 select(m.Story.id, m.Story.headline, m.Story.dek, m.Story.body).where(m.Story.id.in_(chunk))
             )
@@ -269,7 +266,7 @@ class RelatedIndex:
                 progress(done // 2, total)
         conn.execute(insert(_stats).values(id=1, documents=total))
         terms = sorted(df)
-        for chunk in _chunks(terms, 5000):
+        for chunk in chunks(terms, 5000):
             conn.execute(insert(_term), [{"term": t, "df": df[t]} for t in chunk])
         vocabulary = {row.term: (row.id, row.df) for row in conn.execute(select(_term.c.id, _term.c.term, _term.c.df))}
         done = 0
@@ -348,7 +345,7 @@ class RelatedIndex:
         """
         stored = sorted({k.stored for k in keys if k.full})
         out: dict[str, list[tuple[int, str]]] = {}
-        for chunk in _chunks(stored):
+        for chunk in chunks(stored, _IN_CHUNK):
             rows = conn.execute(
                 select(_doc.c.headline_key, m.Story.id, m.Story.headline)
                 .join(m.Story, m.Story.id == _doc.c.story_id)
@@ -363,7 +360,7 @@ class RelatedIndex:
 
     def _documented(self, conn: Connection, story_ids: Sequence[int]) -> set[int]:
         found: set[int] = set()
-        for chunk in _chunks(list(story_ids)):
+        for chunk in chunks(list(story_ids), _IN_CHUNK):
             found.update(conn.scalars(select(_doc.c.story_id).where(_doc.c.story_id.in_(chunk))))
         return found
 
@@ -387,13 +384,13 @@ class RelatedIndex:
         """{term: (id, df)} for those of ``terms`` the vocabulary has."""
         wanted = sorted(set(terms))
         out: dict[str, tuple[int, int]] = {}
-        for chunk in _chunks(wanted, 5000):
+        for chunk in chunks(wanted, 5000):
             for term_id, term, df in self.raw.fetch(conn, _VOCABULARY, chunk):
                 out[term] = (term_id, df)
         return out
 
     def _drop_signatures(self, conn: Connection, story_ids: Sequence[int]) -> None:
-        for chunk in _chunks(list(story_ids)):
+        for chunk in chunks(list(story_ids), _IN_CHUNK):
             conn.execute(delete(_sig).where(_sig.c.story_id.in_(chunk)))
             conn.execute(delete(_doc).where(_doc.c.story_id.in_(chunk)))
 

@@ -50,21 +50,27 @@ def related_dtos(
 
 
 def story_dto(session: Session, story: m.Story, *, targets: Targets | None = None) -> Story:
+    """A story from its ORM row (tags and links loaded through it)."""
+    return story_from_row(story, [t.name for t in story.tags], related_dtos(session, story.related, targets=targets))
+
+
+def story_from_row(row: Any, tags: Iterable[str], related: tuple[RelatedLink, ...]) -> Story:
+    """A story from anything with the story table's columns as attributes: an ORM row or a plain result row."""
     return Story(
-        id=story.id,
-        uuid=story.uuid,
-        slug=story.slug,
-        version=story.version,
-        created_at=story.created_at,
-        updated_at=story.updated_at,
-        deleted_at=story.deleted_at,
-        published_at=story.published_at,
-        word_count=story.word_count,
-        status=Status(story.status),
-        tags=tuple(sorted((t.name for t in story.tags), key=str.casefold)),
-        related=related_dtos(session, story.related, targets=targets),
-        extra=dict(story.extra or {}),
-        **{name: getattr(story, name) for name in TEXT_FIELDS},
+        id=row.id,
+        uuid=row.uuid,
+        slug=row.slug,
+        version=row.version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        deleted_at=row.deleted_at,
+        published_at=row.published_at,
+        word_count=row.word_count,
+        status=Status(row.status),
+        tags=tuple(sorted(tags, key=str.casefold)),
+        related=related,
+        extra=dict(row.extra or {}),
+        **{name: getattr(row, name) for name in TEXT_FIELDS},
     )
 
 

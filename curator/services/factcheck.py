@@ -22,6 +22,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, updat
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.core.errors import CuratorError
+from curator.core.iterate import chunks
 from curator.core.status import Status
 from curator.db import models as m
 from curator.db.base import utcnow
@@ -176,7 +177,7 @@ class FactCheckService:
         ids = list(dict.fromkeys(story_ids))
         out: dict[int, FactCheck] = {}
         with read_session(self._sf) as s:
-            for chunk in _chunks(ids, 500):
+            for chunk in chunks(ids, 500):
                 findings = self._findings_of(s, chunk)
                 claims = self._claims_of(s, chunk)
                 sources = self._sources_of(s, chunk)
@@ -232,7 +233,7 @@ class FactCheckService:
         if self.settings.check_quotes:
             kinds.append(FindingKind.QUOTE.value)
         with read_session(self._sf) as s:
-            for chunk in _chunks(ids, 500):
+            for chunk in chunks(ids, 500):
                 rows = s.execute(
                     select(FindingRow.story_id, func.count())
                     .where(
@@ -1245,7 +1246,3 @@ def _is_web(url: str) -> bool:
     except ValidationError:
         return False
 
-
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

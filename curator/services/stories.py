@@ -1,4 +1,4 @@
-"""Story service: create, read, save (optimistically), trash, restore, purge, and rendered HTML."""
+"""Story service: create, read, save (optimistically), trash, restore and purge; stored renders live in renders.py."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from curator.core.iterate import chunks
 from curator.core.status import Status
-from curator.core.text import slugify, sort_key, tag_key, word_count
+from curator.core.text import slugify, sort_key, word_count
 from curator.db import models as m
 from curator.db.base import utcnow
 from curator.db.engine import read_session, write_session
@@ -25,20 +26,18 @@ from curator.domain.errors import (
     StatusGateError,
     ValidationError,
 )
-from curator.domain.stories import TEXT_FIELDS, ChangeSet, RelatedLink, SaveResult, Story, StoryFields
+from curator.domain.stories import TEXT_FIELDS, ChangeSet, SaveResult, Story, StoryFields
 from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
 from curator.services.compare import comparable
-from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto
+from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto, story_from_row
 from curator.services.derived import TextDerived
 from curator.services.hooks import GATED_STATUSES, StatusGate, StoryHook, WrittenStory
+from curator.services.renders import StoredRenders
+from curator.services.story_links import write_tags_and_links
 from curator.services.validate import clean_line, normalise
 
 log = logging.getLogger(__name__)
-
-# Stories read or written per statement in bulk operations (well under SQLite's bound-parameter limit).
-_CHUNK = 500
-
 
 def _dialect(session_factory: sessionmaker[Session]) -> str:
     bind = session_factory.kw.get("bind")
@@ -66,6 +65,7 @@ class StoryService:
         self._gates: list[StatusGate] = []
         self._dialect = _dialect(session_factory)
         self._fts = index_for(self._dialect)
+        self.renders = StoredRenders(session_factory)
 
     def add_hook(self, hook: StoryHook) -> None:
         """Keep ``hook`` informed of every story written or purged (inside the same transaction)."""
@@ -97,6 +97,16 @@ class StoryService:
                 raise NotFoundError(f"no story has the id, UUID or slug {ref_text!r}")
             return found
 
+    def rendered_html(self, story_id: int) -> str:
+        """The story body as sanitised HTML (see :class:`StoredRenders`)."""
+        return self.renders.html(story_id)
+
+    def rendered_html_many(
+        self, story_ids: Sequence[int], *, render_all: Callable[[list[str]], Iterable[str]] | None = None
+    ) -> dict[int, str]:
+        """Bodies as sanitised HTML, keyed by id (see :meth:`StoredRenders.html_many`)."""
+        return self.renders.html_many(story_ids, render_all=render_all)
+
     def get_many(self, story_ids: Sequence[int]) -> list[Story]:
         """Several stories, read a few hundred at a time, in the order asked (ids that do not exist are left out).
 
@@ -106,7 +116,7 @@ class StoryService:
         found: dict[int, Story] = {}
         table = m.Story.__table__
         columns = [c for c in table.c if c.key not in ("body_html", "render_key", "seq", "sort_key", "status_rank")]
-        for chunk in _chunks(wanted):
+        for chunk in chunks(wanted):
             with read_session(self._sf) as s:
                 rows = s.execute(select(*columns).where(table.c.id.in_(chunk))).all()
                 tags: dict[int, list[str]] = {}
@@ -126,94 +136,10 @@ class StoryService:
                     links.setdefault(link.story_id, []).append(link)
                 targets = related_targets(s, (link for group in links.values() for link in group))
             for row in rows:
-                found[row.id] = Story(
-                    id=row.id,
-                    uuid=row.uuid,
-                    slug=row.slug,
-                    version=row.version,
-                    created_at=row.created_at,
-                    updated_at=row.updated_at,
-                    deleted_at=row.deleted_at,
-                    published_at=row.published_at,
-                    word_count=row.word_count,
-                    status=Status(row.status),
-                    tags=tuple(sorted(tags.get(row.id, ()), key=str.casefold)),
-                    related=related_dtos(s, links.get(row.id, ()), targets=targets),
-                    extra=dict(row.extra or {}),
-                    **{name: getattr(row, name) for name in TEXT_FIELDS},
+                found[row.id] = story_from_row(
+                    row, tags.get(row.id, ()), related_dtos(s, links.get(row.id, ()), targets=targets)
                 )
         return [found[i] for i in wanted if i in found]
-
-    def rendered_html_many(
-        self,
-        story_ids: Sequence[int],
-        *,
-        render_all: Callable[[list[str]], Iterable[str]] | None = None,
-    ) -> dict[int, str]:
-        """Bodies as sanitised HTML, keyed by id: stored renders where current, the rest rendered and stored.
-
-        ``render_all`` renders a list of Markdown bodies (e.g. in worker processes); by default one after another.
-        """
-        wanted = list(dict.fromkeys(story_ids))
-        out: dict[int, str] = {}
-        stale: list[tuple[int, int, str]] = []
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            with read_session(self._sf) as s:
-                rows = s.execute(
-                    select(m.Story.id, m.Story.body, m.Story.body_html, m.Story.render_key, m.Story.version).where(
-                        m.Story.id.in_(chunk)
-                    )
-                ).all()
-            for row in rows:
-                if row.render_key == RENDER_KEY and row.body_html is not None:
-                    out[row.id] = row.body_html
-                else:
-                    stale.append((row.id, row.version, row.body))
-        if stale:
-            bodies = [body for _id, _version, body in stale]
-            htmls = list(render_all(bodies) if render_all is not None else map(render_markdown, bodies))
-            for start in range(0, len(stale), _CHUNK):
-                with write_session(self._sf) as s:
-                    for (story_id, version, _body), html in zip(
-                        stale[start : start + _CHUNK], htmls[start : start + _CHUNK], strict=True
-                    ):
-                        # Only if the story was not saved meanwhile, as in rendered_html.
-                        s.execute(
-                            update(m.Story)
-                            .where(m.Story.id == story_id, m.Story.version == version)
-                            .values(body_html=html, render_key=RENDER_KEY)
-                            .execution_options(synchronize_session=False)
-                        )
-            for (story_id, _version, _body), html in zip(stale, htmls, strict=True):
-                out[story_id] = html
-        missing = set(wanted) - set(out)
-        if missing:
-            raise NotFoundError(f"there is no story #{min(missing)}")
-        return out
-
-    def rendered_html(self, story_id: int) -> str:
-        """The story body as sanitised HTML: the stored render when it is current, otherwise rendered now."""
-        with read_session(self._sf) as s:
-            row = s.execute(
-                select(m.Story.body, m.Story.body_html, m.Story.render_key, m.Story.version).where(
-                    m.Story.id == story_id
-                )
-            ).one_or_none()
-        if row is None:
-            raise NotFoundError(f"there is no story #{story_id}")
-        if row.render_key == RENDER_KEY and row.body_html is not None:
-            return row.body_html
-        html = render_markdown(row.body)
-        with write_session(self._sf) as s:
-            # Only if the story was not saved meanwhile; either way the caller gets a render of what it asked.
-            s.execute(
-                update(m.Story)
-                .where(m.Story.id == story_id, m.Story.version == row.version)
-                .values(body_html=html, render_key=RENDER_KEY)
-                .execution_options(synchronize_session=False)
-            )
-        return html
 
     # ----------------------------------------------------------------------------------------- writing
 
@@ -278,10 +204,10 @@ class StoryService:
             story_table = m.Story.__table__
             s.connection().execute(insert(story_table), rows)
             by_uuid: dict[str, int] = {}
-            for chunk in _chunks(new_uuids):
+            for chunk in chunks(new_uuids):
                 by_uuid.update(s.execute(select(m.Story.uuid, m.Story.id).where(m.Story.uuid.in_(chunk))).all())
             ids = [by_uuid[u] for u in new_uuids]
-            stored = self._write_links(s, list(zip(ids, prepared, strict=True)), replace=False)
+            stored = write_tags_and_links(s, list(zip(ids, prepared, strict=True)), replace=False)
             if keep_revision:
                 self._add_revisions(
                     s, [(i, 1, f, r["slug"]) for i, f, r in zip(ids, stored, rows, strict=True)], author, note, now
@@ -330,7 +256,7 @@ class StoryService:
         Saving unchanged fields writes nothing.
         """
         fields = normalise(fields)
-        html = self._render_if_changed(story_id, fields.body)
+        html = self.renders.for_body(story_id, fields.body)
         now = self._clock()
         with self._writing() as s:
             row = s.get(m.Story, story_id)
@@ -468,15 +394,6 @@ class StoryService:
         if missing:
             raise NotFoundError(f"there is no story #{min(missing)}")
 
-    def _render_if_changed(self, story_id: int, body: str) -> str:
-        with read_session(self._sf) as s:
-            row = s.execute(
-                select(m.Story.body, m.Story.body_html, m.Story.render_key).where(m.Story.id == story_id)
-            ).one_or_none()
-        if row is not None and row.body == body and row.render_key == RENDER_KEY and row.body_html is not None:
-            return row.body_html
-        return render_markdown(body)
-
     def _update(
         self,
         s: Session,
@@ -520,7 +437,7 @@ class StoryService:
             if theirs is None:
                 raise NotFoundError(f"there is no story #{story_id}; it was purged meanwhile")
             raise ConflictError(fields, story_dto(s, theirs), base_version)
-        (fields,) = self._write_links(s, [(story_id, fields)], replace=True)
+        (fields,) = write_tags_and_links(s, [(story_id, fields)], replace=True)
         self._add_revisions(s, [(story_id, base_version + 1, fields, slug)], author, note or "Saved", now)
         conn = s.connection()
         self._fts.remove(conn, [old_seq])
@@ -580,101 +497,6 @@ class StoryService:
             render_key=RENDER_KEY if html is not None else None,
         )
         return values
-
-    def _write_links(self, s: Session, items: Sequence[tuple[int, StoryFields]], *, replace: bool) -> list[StoryFields]:
-        """Store the tags and related links of stories; returns their fields with links as stored.
-
-        Links to stories get the target's UUID and, when untitled, its headline, so that a link still says
-        where it went after its story is purged.
-        """
-        ids = [story_id for story_id, _ in items]
-        if replace:
-            s.execute(delete(m.story_tag).where(m.story_tag.c.story_id.in_(ids)))
-            s.execute(delete(m.RelatedLink).where(m.RelatedLink.story_id.in_(ids)))
-        tag_ids = self._tag_ids(s, [name for _, fields in items for name in fields.tags])
-        tag_rows = [
-            {"story_id": story_id, "tag_id": tag_ids[tag_key(name)]}
-            for story_id, fields in items
-            for name in fields.tags
-        ]
-        if tag_rows:
-            s.connection().execute(insert(m.story_tag), tag_rows)
-        by_uuid = {
-            r.target_uuid for _, fields in items for r in fields.related if r.target_id is None and r.target_uuid
-        }
-        found: dict[str, int] = {}
-        for chunk in _chunks(sorted(by_uuid)):
-            found.update(s.execute(select(m.Story.uuid, m.Story.id).where(m.Story.uuid.in_(chunk))).all())
-        targets = {r.target_id for _, fields in items for r in fields.related if r.target_id is not None}
-        targets |= set(found.values())
-        known: dict[int, Any] = {}
-        for chunk in _chunks(sorted(targets)):
-            query = select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(chunk))
-            known.update((r.id, r) for r in s.execute(query))
-        link_rows = []
-        stored = []
-        for story_id, fields in items:
-            links = []
-            for position, link in enumerate(fields.related):
-                target = link.target_id
-                if target is None and link.target_uuid in found:
-                    # A link naming its story by UUID (an import), now that the story exists.
-                    target = found[link.target_uuid]
-                if target is not None and target not in known:
-                    raise ValidationError("related", f"story #{target} does not exist")
-                if target == story_id:
-                    raise ValidationError("related", "a story cannot be related to itself")
-                if target is None:
-                    # A headline (and maybe an address) only, as most imported ones are: stored as it is.
-                    stored_link = link
-                else:
-                    stored_link = RelatedLink(
-                        title=link.title or known[target].headline,
-                        url=link.url,
-                        target_id=target,
-                        target_uuid=known[target].uuid,
-                    )
-                links.append(stored_link)
-                link_rows.append(
-                    (
-                        story_id,
-                        position,
-                        stored_link.title,
-                        stored_link.url,
-                        stored_link.target_id,
-                        stored_link.target_uuid,
-                    )
-                )
-            stored.append(fields.replace(related=tuple(links)) if fields.related else fields)
-        if link_rows:
-            self._insert_links(s, link_rows)
-        return stored
-
-    def _insert_links(self, s: Session, rows: list[tuple[Any, ...]]) -> None:
-        """Insert related-link rows (story_id, position, title, url, target_id, target_uuid) straight through the
-        driver: an import writes twenty per story, and building each row's parameters through the SQL layer costs
-        more than the database's own work."""
-        columns = ("story_id", "position", "title", "url", "target_id", "target_uuid")
-        conn = s.connection()
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        sql = f"INSERT INTO related_link ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-        conn.exec_driver_sql(sql, rows)
-
-    def _tag_ids(self, s: Session, names: Sequence[str]) -> dict[str, int]:
-        """Tag ids by key for ``names``, creating the tags that do not exist yet."""
-        wanted: dict[str, str] = {}
-        for name in names:
-            wanted.setdefault(tag_key(name), name)
-        if not wanted:
-            return {}
-        found = dict(s.execute(select(m.Tag.key, m.Tag.id).where(m.Tag.key.in_(wanted))).all())
-        missing = [{"name": name, "key": key} for key, name in wanted.items() if key not in found]
-        if missing:
-            created = s.execute(
-                insert(m.Tag).returning(m.Tag.key, m.Tag.id, sort_by_parameter_order=True), missing
-            ).all()
-            found.update(dict(created))
-        return found
 
     def _add_revisions(
         self,
@@ -743,8 +565,4 @@ class StoryService:
             n += 1
         return f"{base}-{n}"
 
-
-def _chunks(values: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
