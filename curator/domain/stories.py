@@ -128,6 +128,14 @@ class Sort(StrEnum):
     RELEVANCE = "relevance"
 
 
+class Resolution(StrEnum):
+    """How a conflicting save is settled (see ``curator.services.conflicts``)."""
+
+    MINE = "mine"  # the edited text wins
+    THEIRS = "theirs"  # the other version stays current
+    MERGE = "merge"  # a text merged from both
+
+
 class Scope(StrEnum):
     ACTIVE = "active"
     TRASH = "trash"

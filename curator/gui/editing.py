@@ -427,22 +427,16 @@ class EditingController(QObject):
         saves the hand-merged body.
         """
         assert self._bridge is not None
+        from curator.domain.stories import Resolution
+
         mine, theirs = conflict.mine, conflict.theirs
         story_id, author = theirs.id, self._author
         merged = mine.replace(body=merged_body) if merged_body is not None else mine
 
         def job(lib: Any) -> SaveResult:
-            def save(fields: StoryFields, base: int, note: str) -> SaveResult:
-                return lib.stories.save(story_id, fields, base_version=base, author=author, note=note, origin=self)
-
-            if choice == "mine":
-                return save(mine, theirs.version, "Saved over a version changed elsewhere (kept in the history)")
-            first = save(mine, theirs.version, "Your version, set aside after a conflicting change")
-            if choice == "theirs":
-                final = save(theirs.fields().replace(slug=None), first.story.version, "Kept the other version")
-            else:
-                final = save(merged, first.story.version, "Merged by hand after a conflicting change")
-            return SaveResult(final.story, ChangeSet(updated=(story_id,), origin=self))
+            return lib.stories.resolve_conflict(
+                conflict, Resolution(choice), merged_body=merged_body, author=author, origin=self
+            )
 
         target = {"mine": mine, "theirs": theirs.fields(), "merge": merged}[choice]
         self._start_saving()
@@ -485,13 +479,7 @@ class EditingController(QObject):
         unsaved = self.current_fields() if self._dirty else None
 
         def job(lib: Any) -> SaveResult:
-            version = base
-            if unsaved is not None:
-                first = lib.stories.save(
-                    story_id, unsaved, base_version=base, author=author, note="Saved before restoring a revision"
-                )
-                version = first.story.version
-            return lib.revisions.restore(revision_id, base_version=version, author=author, origin=self)
+            return lib.revisions.restore(revision_id, base_version=base, author=author, origin=self, unsaved=unsaved)
 
         def done(result: SaveResult) -> None:
             self._saving = False

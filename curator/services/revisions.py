@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from curator.db import models as m
 from curator.db.engine import read_session
 from curator.domain.errors import NotFoundError
-from curator.domain.stories import Revision, RevisionInfo, SaveResult
+from curator.domain.stories import Revision, RevisionInfo, SaveResult, StoryFields
 from curator.services.convert import fields_from_json
 from curator.services.stories import StoryService
 
@@ -50,13 +50,29 @@ class RevisionService:
             return Revision(info=_info(row), fields=fields_from_json(row.data))
 
     def restore(
-        self, revision_id: int, *, base_version: int, author: str = "", origin: object | None = None
+        self,
+        revision_id: int,
+        *,
+        base_version: int,
+        author: str = "",
+        origin: object | None = None,
+        unsaved: StoryFields | None = None,
     ) -> SaveResult:
         """Make a revision's text the story's current text, as a new save (the history keeps everything).
 
+        ``unsaved`` (the editor's changes not saved yet) is saved as a revision first, so it stays in the history.
         Related links to stories purged since the revision are kept as broken links rather than dropped.
         """
         revision = self.get(revision_id)
+        if unsaved is not None:
+            first = self._stories.save(
+                revision.info.story_id,
+                unsaved,
+                base_version=base_version,
+                author=author,
+                note="Saved before restoring a revision",
+            )
+            base_version = first.story.version
         current = self._stories.get(revision.info.story_id)
         fields = revision.fields.replace(slug=None if revision.fields.slug == current.slug else revision.fields.slug)
         existing = {r.target_id for r in current.related if r.target_id is not None}

@@ -26,7 +26,7 @@ from curator.domain.errors import (
     StatusGateError,
     ValidationError,
 )
-from curator.domain.stories import TEXT_FIELDS, ChangeSet, SaveResult, Story, StoryFields
+from curator.domain.stories import TEXT_FIELDS, ChangeSet, Resolution, SaveResult, Story, StoryFields
 from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
 from curator.services.compare import comparable
@@ -377,6 +377,20 @@ class StoryService:
                 hook.stories_purged(s, ids)
             s.execute(delete(m.Story).where(m.Story.id.in_(ids)).execution_options(synchronize_session=False))
         return ChangeSet(deleted=ids, origin=origin)
+
+    def resolve_conflict(
+        self,
+        conflict: ConflictError,
+        choice: Resolution,
+        *,
+        merged_body: str | None = None,
+        author: str = "",
+        origin: object | None = None,
+    ) -> SaveResult:
+        """Settle a conflicting save; both texts stay in the history (see :mod:`curator.services.conflicts`)."""
+        from curator.services.conflicts import resolve_conflict
+
+        return resolve_conflict(self, conflict, choice, merged_body=merged_body, author=author, origin=origin)
 
     def empty_trash(self, *, origin: object | None = None) -> ChangeSet:
         with read_session(self._sf) as s:
