@@ -31,7 +31,7 @@ from curator.gui.widgets.search_field import SearchField
 from curator.gui.widgets.sidebar import Sidebar, SidebarFilter
 from curator.gui.widgets.status_bar import StatusBar
 from curator.gui.widgets.story_list import StoryListView
-from curator.gui.window_state import restore_window_state, save_window_state
+from curator.gui.window_state import PREFERRED_SIZE, restore_window_state, save_window_state
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from curator.gui.recovery import Draft
 
 log = logging.getLogger(__name__)
+
+# The narrowest each pane may be made: below these the text in it stops being readable. Their sum with a side
+# panel (about 1,250 px) fits a 1280-px screen; the preview is hidden rather than squeezed.
+MIN_SIDEBAR, MIN_LIST, MIN_EDITOR, MIN_PREVIEW = 110, 220, 320, 320
 
 
 class _FirstPaint(QObject):
@@ -74,7 +78,7 @@ class MainWindow(QMainWindow):
         self._pending_open: int | None = None
         self._first_load = True
         self.setWindowTitle("Curator")
-        self.resize(1480, 900)
+        self.resize(*PREFERRED_SIZE)
 
         self.sidebar = Sidebar()
         self.search = SearchField()
@@ -145,6 +149,11 @@ class MainWindow(QMainWindow):
         for frame in (self.sidebar, self.list, self.editor):
             frame.setFrameShape(QFrame.Shape.NoFrame)
         list_layout.setContentsMargins(0, 0, 0, 0)
+        self.sidebar.setMinimumWidth(MIN_SIDEBAR)
+        list_panel.setMinimumWidth(MIN_LIST)
+        self.editor_split.setMinimumWidth(MIN_EDITOR)
+        self.preview.setMinimumWidth(MIN_PREVIEW)
+        self.main_split.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_split)
 
     def _wire(self) -> None:

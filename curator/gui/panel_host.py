@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-DOCK_WIDTH = 360
+DOCK_WIDTH = 300
 
 
 class PanelHost(Protocol):
@@ -158,7 +158,11 @@ class MainWindowHost:
         return value
 
     def set_setting(self, key: str, value: object) -> None:
-        if not self._window.isHidden():
+        try:
+            shown = not self._window.isHidden()
+        except RuntimeError:  # the window is being destroyed: its docks are hidden, not by the user
+            return
+        if shown:
             self._window.settings.set(key, value)
 
     def on_library_attached(self, callback: Callable[[], Any]) -> None:

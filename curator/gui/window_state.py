@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter
 
 from curator.domain.stories import Sort
@@ -13,6 +14,9 @@ from curator.gui.widgets.sidebar import SidebarFilter
 
 if TYPE_CHECKING:
     from curator.gui.main_window import MainWindow
+
+# The size a first start asks for, cut down to the screen's free area (see fit_to_screen).
+PREFERRED_SIZE = (1480, 900)
 
 DEFAULT_SIZES = {"main": [160, 380, 460, 460], "editor": [200, 600]}
 
@@ -24,11 +28,38 @@ def _fit(splitter: QSplitter, sizes: list[int]) -> None:
         splitter.setSizes([round(total * size / sum(sizes)) for size in sizes])
 
 
+def fitted_size(preferred: QSize, available: QRect) -> QRect:
+    """Where a window that would like ``preferred`` goes on a screen whose free area is ``available``: as large
+    as it asks or as the screen allows, centred."""
+    width = min(preferred.width(), available.width())
+    height = min(preferred.height(), available.height())
+    left = available.left() + (available.width() - width) // 2
+    top = available.top() + (available.height() - height) // 2
+    return QRect(left, top, width, height)
+
+
+def fit_to_screen(window: MainWindow) -> None:
+    """Size the window to its screen's free area (the first start, or a screen smaller than last time)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()  # the title bar and borders, once shown
+    wanted = window.size() if window.isVisible() else QSize(*PREFERRED_SIZE)
+    rect = fitted_size(wanted, available.adjusted(0, 0, -frame.width(), -frame.height()))
+    window.resize(rect.size())
+    window.move(rect.topLeft())
+
+
 def restore_window_state(window: MainWindow) -> None:
     s = window.settings
     geometry = s.bytes("window/geometry")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
+    if geometry is None or not window.restoreGeometry(geometry):
+        fit_to_screen(window)
+    else:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is not None and not screen.availableGeometry().contains(window.geometry()):
+            fit_to_screen(window)  # remembered from a larger screen
     docks = s.bytes("window/docks")
     if docks is not None:
         # The side panels: where they are docked, their width, which tab is in front.

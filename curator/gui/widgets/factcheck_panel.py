@@ -72,7 +72,6 @@ class FactCheckPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("factCheckPanel")
-        self.setMinimumWidth(260)
         self.check: FactCheck | None = None
         self._gone: set[int] = set()  # claims whose text is gone from the editor (not saved yet)
         self._icons: dict[str, QIcon] = {}

@@ -3,8 +3,8 @@ in a details section that folds away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QToolButton,
     QVBoxLayout,
@@ -25,6 +26,9 @@ from curator.gui.widgets.text_field import GrowingTextField
 # The story's one-line text fields the form edits: the domain's text fields less the body (the editor's) and the
 # language (a combo box of its own).
 FORM_TEXT_FIELDS = tuple(name for name in TEXT_FIELDS if name not in ("body", "language"))
+
+# No field is drawn narrower than this: below it the details go to one column.
+MIN_FIELD_WIDTH = 140
 
 LANGUAGES = (("en", "English"), ("ru", "Russian"), ("kk", "Kazakh"))
 
@@ -85,6 +89,7 @@ class TagsEdit(QLineEdit):
 class StoryFieldsForm(QWidget):
     edited = Signal()  # the user changed a field
     details_toggled = Signal(bool)
+    layout_changed = Signal(int)  # the details are now in this many columns
     related_changed = Signal(object)  # the related headlines now held (a tuple of RelatedLink)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -137,7 +142,8 @@ class StoryFieldsForm(QWidget):
         top.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
 
         self.details = QWidget()
-        grid = QGridLayout(self.details)
+        self.details.setObjectName("storyDetails")
+        self._grid = grid = QGridLayout(self.details)
         grid.setContentsMargins(0, 2, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
@@ -148,34 +154,35 @@ class StoryFieldsForm(QWidget):
             lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return lab
 
-        grid.addWidget(label("&Byline", self.byline), 0, 0)
-        grid.addWidget(self.byline, 0, 1)
-        grid.addWidget(label("Orig. a&uthor", self.original_author), 0, 2)
-        grid.addWidget(self.original_author, 0, 3)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.status, 1)
-        status_row.addWidget(self.language, 1)
-        grid.addWidget(label("Stat&us", self.status), 1, 0)
-        grid.addLayout(status_row, 1, 1)
-        grid.addWidget(label("&Tags", self.tags), 1, 2)
-        grid.addWidget(self.tags, 1, 3)
-        grid.addWidget(label("&Outlet", self.outlet_name), 2, 0)
-        grid.addWidget(self.outlet_name, 2, 1)
-        grid.addWidget(label("URL", self.outlet_url), 2, 2)
-        grid.addWidget(self.outlet_url, 2, 3)
-        photo_row = QHBoxLayout()
-        photo_row.addWidget(self.photo, 1)
-        photo_row.addWidget(browse)
-        grid.addWidget(label("&Photo", self.photo), 3, 0)
-        grid.addLayout(photo_row, 3, 1, 1, 3)
-        grid.addWidget(label("Credit", self.photo_credit), 4, 0)
-        grid.addWidget(self.photo_credit, 4, 1)
-        grid.addWidget(label("Caption", self.photo_caption), 4, 2)
-        grid.addWidget(self.photo_caption, 4, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        def pair(*widgets: QWidget) -> QWidget:
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            for widget in widgets:
+                row.addWidget(widget, 0 if isinstance(widget, QToolButton) else 1)
+            return box
+
+        for edit in (*self._line_edits()[2:], self.status, self.language):
+            edit.setMinimumWidth(MIN_FIELD_WIDTH)
+        self.browse = browse
+        # (label, field) in reading order; in two columns the pairs share a row, the photo takes a row of its own.
+        self._cells: list[tuple[QLabel, QWidget, bool]] = [
+            (label(self.tr("&Byline"), self.byline), self.byline, False),
+            (label(self.tr("Orig. &author"), self.original_author), self.original_author, False),
+            (label(self.tr("Stat&us"), self.status), pair(self.status, self.language), False),
+            (label(self.tr("&Tags"), self.tags), self.tags, False),
+            (label(self.tr("&Outlet"), self.outlet_name), self.outlet_name, False),
+            (label(self.tr("Outlet U&RL"), self.outlet_url), self.outlet_url, False),
+            (label(self.tr("&Photo"), self.photo), pair(self.photo, browse), True),
+            (label(self.tr("Cre&dit"), self.photo_credit), self.photo_credit, False),
+            (label(self.tr("Captio&n"), self.photo_caption), self.photo_caption, False),
+        ]
+        self._columns = 0
+        self._arrange(2)
 
         layout = QVBoxLayout(self)
+        # The form's narrowest is what one column needs (see minimumSizeHint), not what the current layout does.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(2)
         layout.addLayout(top)
@@ -187,6 +194,49 @@ class StoryFieldsForm(QWidget):
             edit.textEdited.connect(self._changed)
         self.status.currentIndexChanged.connect(self._changed)
         self.language.currentTextChanged.connect(self._changed)
+
+    def two_column_width(self) -> int:
+        """The narrowest the form may be to show the details in two columns without squeezing a field."""
+        labels = max(lab.sizeHint().width() for lab, _w, _wide in self._cells)
+        margins = self.layout().contentsMargins()
+        return 2 * (labels + MIN_FIELD_WIDTH) + 3 * self._grid.horizontalSpacing() + margins.left() + margins.right()
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the details out in ``columns`` (1 or 2) label-field columns."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self._grid
+        for lab, widget, _wide in self._cells:
+            grid.removeWidget(lab)
+            grid.removeWidget(widget)
+        for column in range(4):
+            grid.setColumnStretch(column, 0)
+        row = column = 0
+        for lab, widget, wide in self._cells:
+            if columns == 2 and wide and column:
+                row, column = row + 1, 0
+            grid.addWidget(lab, row, column)
+            grid.addWidget(widget, row, column + 1, 1, 3 if columns == 2 and wide else 1)
+            column += 2
+            if column >= 2 * columns or (columns == 2 and wide):
+                row, column = row + 1, 0
+        grid.setColumnStretch(1, 1)
+        if columns == 2:
+            grid.setColumnStretch(3, 1)
+        self.layout_changed.emit(columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(2 if event.size().width() >= self.two_column_width() else 1)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # Never wider than one column needs: the form re-lays itself out in one column when it gets narrow.
+        hint = super().minimumSizeHint()
+        labels = max(lab.sizeHint().width() for lab, _w, _wide in self._cells)
+        margins = self.layout().contentsMargins()
+        one = labels + MIN_FIELD_WIDTH + self._grid.horizontalSpacing() + margins.left() + margins.right()
+        return QSize(min(hint.width(), max(one, 2 * MIN_FIELD_WIDTH)), hint.height())
 
     def _line_edits(self) -> list[QLineEdit | GrowingTextField]:
         return [self._text_edit(name) for name in FORM_TEXT_FIELDS] + [self.tags]

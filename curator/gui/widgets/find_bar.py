@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 
 class FindBar(QWidget):
@@ -20,24 +30,35 @@ class FindBar(QWidget):
         self.case = QCheckBox("Match case")
         self.whole = QCheckBox("Whole words")
         self.status = QLabel()
-        self.status.setMinimumWidth(80)
+        self.status.setMinimumWidth(60)
         previous = QPushButton("Previous")
         following = QPushButton("Next")
         self.replace_button = QPushButton("Replace")
         self.replace_all_button = QPushButton("Replace all")
-        close = QPushButton("✕")
-        close.setFlat(True)
+        close = QToolButton(text="✕")
+        close.setAutoRaise(True)
         close.setToolTip("Close (Esc)")
-        close.setFixedWidth(28)
 
-        layout = QHBoxLayout(self)
+        # Three short rows rather than one long one: the bar never makes the editor's column wider.
+        self.find_field.setMinimumWidth(120)
+        self.replace_field.setMinimumWidth(120)
+        layout = QGridLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        for w in (self.find_field, previous, following, self.replace_field, self.replace_button):
-            layout.addWidget(w)
-        for w in (self.replace_all_button, self.case, self.whole, self.status):
-            layout.addWidget(w)
-        layout.addStretch(1)
-        layout.addWidget(close)
+        layout.setHorizontalSpacing(4)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(self.find_field, 0, 0)
+        layout.addWidget(previous, 0, 1)
+        layout.addWidget(following, 0, 2)
+        layout.addWidget(close, 0, 3)
+        options = QHBoxLayout()
+        for w in (self.case, self.whole):
+            options.addWidget(w)
+        options.addWidget(self.status, 1)
+        layout.addLayout(options, 1, 0, 1, 4)
+        layout.addWidget(self.replace_field, 2, 0)
+        layout.addWidget(self.replace_button, 2, 1)
+        layout.addWidget(self.replace_all_button, 2, 2, 1, 2)
+        layout.setColumnStretch(0, 1)
 
         self.find_field.returnPressed.connect(self.find_next)
         self.find_field.textChanged.connect(lambda _t: self._find(from_start_of_selection=True))

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -199,14 +199,18 @@ class RelatedPanel(QWidget):
         self.down_button = button("▼", "Move down (Alt+Down)", lambda: self._move_selected(1))
         self.fix_button = button("Fix…", "Fix the selected broken link", self._fix_selected)
         self.undo_button = button("Undo", "Undo the last change to the related headlines", self.undo_requested)
-        buttons = QHBoxLayout()
+        # Two short rows: the panel stays narrow enough to sit beside the editor and the preview on a laptop.
+        buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(2)
-        for b in (self.add_story_button, self.add_link_button, self.remove_button, self.up_button, self.down_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.fix_button)
-        buttons.addWidget(self.undo_button)
+        for column, b in enumerate((self.add_story_button, self.add_link_button)):
+            buttons.addWidget(b, 0, column)
+        buttons.addWidget(self.up_button, 0, 3)
+        buttons.addWidget(self.down_button, 0, 4)
+        buttons.addWidget(self.remove_button, 1, 0)
+        buttons.addWidget(self.fix_button, 1, 1)
+        buttons.addWidget(self.undo_button, 1, 3, 1, 2)
+        buttons.setColumnStretch(2, 1)
 
         keys = {
             "remove": self._remove_selected,

@@ -147,6 +147,8 @@ class Sidebar(QTreeWidget):
                 self.tag_items[key] = item
             item.setData(0, VALUE_ROLE, tag.name)
             item.setText(0, _counted(tag.name, tag.count))
+            # The sidebar is narrow: a long tag name is cut, and shown whole when pointed at.
+            item.setToolTip(0, _counted(tag.name, tag.count))
         if self._current.kind == "tag" and self._current.value.casefold() not in wanted:
             self.setCurrentItem(self.all_item)
 

@@ -67,4 +67,5 @@ class GrowingTextField(QPlainTextEdit):
         return QSize(super().sizeHint().width(), height)
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        # As tall as its text needs; as narrow as a few words (it wraps).
+        return QSize(min(self.sizeHint().width(), 12 * self.fontMetrics().averageCharWidth()), self.sizeHint().height())
