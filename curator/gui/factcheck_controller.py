@@ -415,11 +415,16 @@ class FactCheckController(SidePanelController):
     # ------------------------------------------------------------------------------------ status gate
 
     def _gate_blocked(self, error: StatusGateError) -> None:
-        from curator.gui.dialogs.status_gate import ask_override
+        from curator.gui.dialogs.status_gate import ask_override, open_gate_dialog
 
         if error.blocks[0].story_id != self.editing.story_id:
             QMessageBox.warning(self.parent_widget, "Not saved", str(error))
             return
+
+        if open_gate_dialog(self.parent_widget) is not None:
+            return  # the status was asked about when it was chosen; that dialog answers for this save too
+        if self.editing.current_fields().status is not error.blocks[0].status:
+            return  # the move was asked about when chosen, and cancelled: nothing more to ask
 
         def cancelled() -> None:
             self.editing.keep_saved_status()

@@ -7,6 +7,7 @@ history. This class connects their signals and keeps the window's state across r
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ from curator.gui.factcheck_controller import install_factcheck
 from curator.gui.models.story_table import ID_ROLE, ListQuery, StoryTableModel
 from curator.gui.panel_host import MainWindowHost
 from curator.gui.related_controller import install_related
+from curator.gui.status_choice import StatusChoiceGuard
 from curator.gui.widgets.editor import MarkdownEditor
 from curator.gui.widgets.fields import StoryFieldsForm
 from curator.gui.widgets.find_bar import FindBar
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self._force_close = False
         self._pending_open: int | None = None
         self._first_load = True
+        self._focus_headline_of: int | None = None
         self.setWindowTitle("Curator")
         self.resize(*PREFERRED_SIZE)
 
@@ -110,6 +113,7 @@ class MainWindow(QMainWindow):
         host = MainWindowHost(self)
         self.factcheck = install_factcheck(host)
         self.related = install_related(host)
+        self.status_guard = StatusChoiceGuard(host)
         self._restore_state()
         self.status.set_library(ctx.db_url.rsplit("/", 1)[-1], ctx.db_url)
         self.status.set_state("Opening the library…")
@@ -165,6 +169,8 @@ class MainWindow(QMainWindow):
         self.list.horizontalHeader().sortIndicatorChanged.connect(self._sort_clicked)
         self.list.selectionModel().currentRowChanged.connect(lambda current, _prev: self._row_activated(current))
         self.list.files_dropped.connect(self._files_dropped)
+        self.model.rowsInserted.connect(lambda *_a: self._rows_arrived())
+        self._tab_order()
 
         self.editing.opened.connect(self._story_opened)
         self.editing.state_changed.connect(self._update_state)
@@ -240,7 +246,7 @@ class MainWindow(QMainWindow):
         self.transfers = Transfers(
             bridge, self, selected_ids=selected, list_query=lambda: self.model.query.text, author=self.ctx.author
         )
-        ops.created.connect(self.open_story)
+        ops.created.connect(self._created)
         ops.message.connect(lambda m: self.status.showMessage(m, 5000))
         a = self.actions
         a["new"].triggered.connect(ops.new_story)
@@ -350,14 +356,42 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------ the story
 
+    def _created(self, story_id: int) -> None:
+        """A new (or duplicated) story: show it and put the cursor in its headline, ready to type."""
+        self._focus_headline_of = story_id
+        self.open_story(story_id)
+
     def _story_opened(self, story: Any) -> None:
         self._update_state()
         if story is not None:
-            row = self.model.row_of(story.id)
-            if row is not None and self.list.currentIndex().row() != row:
-                self.list.selectionModel().blockSignals(True)
-                self.list.selectRow(row)
-                self.list.selectionModel().blockSignals(False)
+            self._select_row_of(story.id)
+            if story.id == self._focus_headline_of:
+                self._focus_headline_of = None
+                self.fields.headline.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.fields.headline.selectAll()
+
+    def _select_row_of(self, story_id: int) -> None:
+        """Highlight the story's row (once the list has it) without opening it again."""
+        row = self.model.row_of(story_id)
+        if row is not None and self.list.currentIndex().row() != row:
+            self.list.selectionModel().blockSignals(True)
+            self.list.selectRow(row)
+            self.list.selectionModel().blockSignals(False)
+            self.list.viewport().update()
+
+    def _rows_arrived(self) -> None:
+        if self.editing.story_id is not None:
+            self._select_row_of(self.editing.story_id)
+
+    def _tab_order(self) -> None:
+        """Tab follows the work: headline, dek, byline … caption, then the body."""
+        f = self.fields
+        chain = [f.headline, f.dek, f.byline, f.original_author, f.status, f.language, f.tags]
+        chain += [f.outlet_name, f.outlet_url, f.photo, f.browse, f.photo_credit, f.photo_caption, self.editor]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        # Its action is in the View menu; as a stop on the way from the headline to the dek it was in the way.
+        f.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def _update_state(self) -> None:
         story = self.editing.story

@@ -52,11 +52,30 @@ class SidePanelController(QObject):
         host.add_side_dock(self.dock)
         self.dock.setVisible(host.setting(setting, True, bool))
         self.dock.visibilityChanged.connect(self._visibility_changed)
-        self.toggle_action = self.dock.toggleViewAction()
-        self.toggle_action.setText(toggle_text)
+        # Its key shows the panel and brings it in front of the panels tabbed with it; only a panel already in
+        # front is hidden by it (a plain toggle would hide a panel the user cannot see).
+        self.toggle_action = QAction(toggle_text, parent, checkable=True)
         self.toggle_action.setShortcut(QKeySequence(toggle_shortcut))
+        self.toggle_action.setChecked(not self.dock.isHidden())
+        self.toggle_action.triggered.connect(self._toggle_pressed)
+        self.dock.visibilityChanged.connect(lambda _v: self.toggle_action.setChecked(not self.dock.isHidden()))
         host.add_window_action(self.toggle_action)
         host.on_library_attached(self._attach)
+
+    def in_front(self) -> bool:
+        """Whether the panel can be seen (shown, and not behind another panel's tab)."""
+        return self.dock.isVisible() and not self.dock.visibleRegion().isEmpty()
+
+    def show_panel(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+
+    def _toggle_pressed(self) -> None:
+        if self.in_front():
+            self.dock.hide()
+        else:
+            self.show_panel()
+        self.toggle_action.setChecked(not self.dock.isHidden())
 
     def action(self, text: str, shortcut: str, tip: str, slot: Callable[[], Any] | None = None) -> QAction:
         """A window-wide action (its shortcut works wherever the focus is)."""

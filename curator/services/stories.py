@@ -84,6 +84,18 @@ class StoryService:
                 raise NotFoundError(f"there is no story #{story_id}")
             return story_dto(s, row)
 
+    def status_blockers(self, story_id: int, status: Status) -> tuple[str, ...]:
+        """What would hold the stored story back from moving to ``status`` now (empty: nothing, or not gated).
+
+        The app asks this when a status is chosen, before the save that the gates then check again.
+        """
+        if status not in GATED_STATUSES:
+            return ()
+        with read_session(self._sf) as s:
+            if s.get(m.Story, story_id) is None:
+                raise NotFoundError(f"there is no story #{story_id}")
+            return tuple(p for gate in self._gates for p in gate.status_blockers(s, story_id, status))
+
     def resolve(self, ref: str | int) -> int:
         """The id of the story named by an id, a UUID or a slug (as typed on the command line)."""
         with read_session(self._sf) as s:

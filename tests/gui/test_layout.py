@@ -37,9 +37,8 @@ def too_narrow(window: QWidget) -> list[str]:
         if not w.isVisible() or w.window() is not window:
             continue
         need = QSize(max(w.minimumWidth(), 0), max(w.minimumHeight(), 0))
-        if isinstance(w, (QLineEdit, QComboBox, QAbstractButton, QPlainTextEdit)):
-            need = need.expandedTo(w.minimumSizeHint())
-        elif isinstance(w, QLabel) and w.text() and not w.wordWrap():
+        control = isinstance(w, (QLineEdit, QComboBox, QAbstractButton, QPlainTextEdit))
+        if control or (isinstance(w, QLabel) and w.text() and not w.wordWrap()):
             need = need.expandedTo(w.minimumSizeHint())
         if isinstance(w.parent(), QComboBox):
             continue  # an editable combo box's own line edit: the combo box is checked

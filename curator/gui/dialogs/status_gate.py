@@ -99,6 +99,11 @@ class StatusGateDialog(QDialog):
         return self.reason.text().strip()
 
 
+def open_gate_dialog(parent: QWidget) -> StatusGateDialog | None:
+    """The gate dialog already asking in ``parent``'s window, if one is (a second would ask the same)."""
+    return next((d for d in parent.window().findChildren(StatusGateDialog) if d.isVisible()), None)
+
+
 def ask_override(
     parent: QWidget,
     error: StatusGateError,

@@ -245,6 +245,10 @@ class StoryFieldsForm(QWidget):
         edit: QLineEdit | GrowingTextField = getattr(self, name)
         return edit
 
+    def is_loading(self) -> bool:
+        """Whether the form is being filled with a story (its changes are not the user's)."""
+        return self._loading
+
     def _changed(self, *_args: object) -> None:
         if not self._loading:
             self.edited.emit()
