@@ -21,6 +21,7 @@ def _command_modules() -> tuple[ModuleType, ...]:
     # Imported only when a command is named: their imports (the database layer, export, fact-checking) would
     # otherwise delay the app's window on a plain `curator`.
     from curator.commands import db as db_commands
+    from curator.commands import desk as desk_commands
     from curator.commands import exporting as export_commands
     from curator.commands import factcheck as factcheck_commands
     from curator.commands import importing as import_commands
@@ -35,6 +36,7 @@ def _command_modules() -> tuple[ModuleType, ...]:
         factcheck_commands,
         related_commands,
         import_commands,
+        desk_commands,
         export_commands,
         db_commands,
         screenshot_commands,
@@ -72,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
         "library in the user data folder)",
     )
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="log details to stderr")
+    common.add_argument(
+        "--as",
+        dest="actor",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="who is working (default: $CURATOR_USER, else the profile in settings.toml); recorded in the history",
+    )
 
     parser = argparse.ArgumentParser(
         prog="curator",

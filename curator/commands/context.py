@@ -40,9 +40,20 @@ class CommandContext:
         if self._library is None:
             from curator.services.library import Library
 
-            self._library = Library.open(self.db_url, config_dir=self.paths.config_dir)
+            self._library = Library.open(self.db_url, config_dir=self.paths.config_dir, actor=self.actor)
             self.state = self._library.state
         return self._library
+
+    @property
+    def actor(self) -> str:
+        """Who is working: ``--as``, ``$CURATOR_USER`` or the profile (see :mod:`curator.desk.profile`)."""
+        from curator.desk.profile import acting_name
+
+        return acting_name(getattr(self.args, "actor", None), self.paths.config_dir)
+
+    def author(self, explicit: str | None = None) -> str:
+        """The name recorded with a change: an explicit ``--author``, else the acting person."""
+        return (explicit or "").strip() or self.actor
 
     def close(self) -> None:
         if self._library is not None:

@@ -34,7 +34,8 @@ def cmd_import(ctx: CommandContext, args: argparse.Namespace) -> int:
     progress = ProgressLine("importing files")
     with interrupt_flag() as cancelled:
         try:
-            report = import_paths(library, args.paths, author=args.author or "", progress=progress, cancelled=cancelled)
+            author = ctx.author(args.author)
+            report = import_paths(library, args.paths, author=author, progress=progress, cancelled=cancelled)
         except Cancelled as exc:
             progress.close()
             partial = exc.report if isinstance(exc.report, ImportReport) else ImportReport()

@@ -44,6 +44,17 @@ def _paged(ctx: CommandContext, query: str, sort: Sort, args: argparse.Namespace
 
 
 def cmd_list(ctx: CommandContext, args: argparse.Namespace) -> int:
+    if args.assigned_to is not None or args.unassigned:
+        lib = ctx.library
+        comments = lib.desk.comments
+        ids = comments.unassigned() if args.unassigned else comments.assigned_to(args.assigned_to or ctx.actor)
+        found = lib.search.summaries(ids)
+        items = [found[i] for i in ids if i in found and (args.status is None or found[i].status is args.status)]
+        if args.json:
+            print_json(items)
+        elif not print_summaries(items):
+            print("no stories", file=sys.stderr)
+        return 0
     parts = []
     if args.status:
         parts.append(f"status:{args.status.value}")
@@ -125,7 +136,7 @@ def cmd_new(ctx: CommandContext, args: argparse.Namespace) -> int:
         status=args.status or Status.DRAFT,
         tags=tuple(args.tag or ()),
     )
-    result = ctx.library.stories.create(fields, author=args.author or "", note="Created from the command line")
+    result = ctx.library.stories.create(fields, author=ctx.author(args.author), note="Created from the command line")
     if args.json:
         print_json(result.story)
     else:
@@ -137,7 +148,8 @@ def cmd_status(ctx: CommandContext, args: argparse.Namespace) -> int:
     lib = ctx.library
     ids = [lib.stories.resolve(r) for r in args.refs]
     try:
-        changes = lib.stories.set_status(ids, args.status, author=args.author or "", override_reason=args.override)
+        author = ctx.author(args.author)
+        changes = lib.stories.set_status(ids, args.status, author=author, override_reason=args.override)
     except StatusGateError as exc:
         for block in exc.blocks:
             print(f"{block.headline}: {', '.join(block.problems)}", file=sys.stderr)
@@ -187,8 +199,16 @@ def cmd_history(ctx: CommandContext, args: argparse.Namespace) -> int:
         revision = lib.revisions.get(args.restore)
         if revision.info.story_id != story.id:
             raise CuratorError(f"revision {args.restore} belongs to another story")
-        result = lib.revisions.restore(args.restore, base_version=story.version, author=args.author or "")
+        result = lib.revisions.restore(args.restore, base_version=story.version, author=ctx.author(args.author))
         print(f"restored revision {args.restore}; the story is now at version {result.story.version}")
+        return 0
+    if args.activity:
+        events = lib.desk.feed.for_story(story.id)
+        if args.json:
+            print_json(events)
+        for e in events:
+            if not args.json:
+                print(f"{short_time(e.at)}  {e.person or '—':<20}  {e.summary}")
         return 0
     history = lib.revisions.history(story.id)
     if args.json:
@@ -211,6 +231,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--status", type=_status, help="only stories with this status")
     p.add_argument("--tag", action="append", help="only stories with this tag (repeatable)")
     p.add_argument("--sort", choices=[s.value for s in Sort if s != Sort.RELEVANCE], default="updated")
+    p.add_argument("--assigned-to", metavar="NAME", nargs="?", const="", help="stories assigned to NAME (or to you)")
+    p.add_argument("--unassigned", action="store_true", help="stories nobody is assigned to")
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser(
@@ -275,6 +297,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("history", parents=[common], help="list a story's revisions, or restore one")
     p.add_argument("ref", help="story id, slug or UUID")
     p.add_argument("--restore", type=int, metavar="REVISION", help="make this revision current again")
+    p.add_argument("--activity", action="store_true", help="who saved, merged, moved, commented, assigned, and when")
     p.add_argument("--author")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history)

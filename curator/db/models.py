@@ -322,3 +322,82 @@ class RelatedStats(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     documents: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# ------------------------------------------------------------------------------------------------ the desk
+
+
+class Person(Base):
+    """A member of the desk, as everyone on the library sees them."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(200), unique=True)  # the name folded, for look-ups
+    initials: Mapped[str] = mapped_column(String(8), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    login: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ChangeEvent(Base):
+    """The feed of committed changes, read by the other clients of the library (and `curator watch`)."""
+
+    __tablename__ = "change_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    person: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20))
+    story_ids: Mapped[list[int]] = mapped_column(JSON)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    client: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Presence(Base):
+    """Who has which story open for editing; advisory, kept alive by a heartbeat."""
+
+    __tablename__ = "presence"
+
+    client: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person: Mapped[str] = mapped_column(Text)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), nullable=True)
+    since: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_presence_story_id", "story_id"),)
+
+
+class Assignment(Base):
+    __tablename__ = "assignment"
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    person: Mapped[str] = mapped_column(Text)
+    person_key: Mapped[str] = mapped_column(String(200))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    assigned_by: Mapped[str] = mapped_column(Text, default="")
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_assignment_person_key", "person_key"),)
+
+
+class Comment(Base):
+    """An editorial comment on a passage of a story (internal: never exported)."""
+
+    __tablename__ = "comment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comment.id", ondelete="CASCADE"), nullable=True)
+    author: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text)
+    anchor: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    mentions: Mapped[list[str]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    resolved_by: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_comment_story_id", "story_id"),)

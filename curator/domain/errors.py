@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from curator.core.errors import CuratorError
 from curator.core.status import Status
 from curator.domain.stories import Story, StoryFields
+
+if TYPE_CHECKING:
+    from curator.domain.desk import Overlap
 
 
 class NotFoundError(CuratorError):
@@ -26,7 +30,9 @@ class ConflictError(CuratorError):
     ``mine`` holds the text that was being saved, ``theirs`` the story as it now stands, so that neither is lost.
     """
 
-    def __init__(self, mine: StoryFields, theirs: Story, base_version: int) -> None:
+    def __init__(
+        self, mine: StoryFields, theirs: Story, base_version: int, overlaps: Sequence[Overlap] = ()
+    ) -> None:
         super().__init__(
             f"“{theirs.headline or theirs.slug}” was changed elsewhere (now version {theirs.version}, "
             f"you edited version {base_version}); nothing was overwritten"
@@ -34,6 +40,8 @@ class ConflictError(CuratorError):
         self.mine = mine
         self.theirs = theirs
         self.base_version = base_version
+        # The passages both sides changed (empty when the version both started from is unknown).
+        self.overlaps = tuple(overlaps)
 
 
 class StorageError(CuratorError):

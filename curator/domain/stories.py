@@ -172,6 +172,8 @@ class ChangeSet:
 class SaveResult:
     story: Story
     changes: ChangeSet
+    # The version a stale save was merged with (three ways, nothing overlapping); None for a plain save.
+    merged_with: int | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from curator.core.status import Status
+from curator.domain.desk import Right
 from curator.domain.stories import StoryFields
 
 # Moving a story into one of these asks the status gates first.
@@ -42,4 +43,18 @@ class StatusGate(Protocol):
 
     def status_blockers(self, session: Session, story_id: int, status: Status) -> Sequence[str]:
         """What still holds the story back, one short phrase each ("2 unverified attributions"); empty if nothing."""
+        ...
+
+
+class DeskHook(Protocol):
+    """The desk, as the story service sees it: who acts, what they may do, and the feed that announces changes."""
+
+    actor: str
+
+    def require(self, session: Session, right: Right) -> None:
+        """Raise (nothing written) unless the acting person may exercise ``right``."""
+        ...
+
+    def record(self, session: Session, kind: str, story_ids: Sequence[int], summary: str) -> None:
+        """Announce a change, inside the writer's transaction."""
         ...

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from curator.db.engine import make_engine, make_session_factory
 from curator.db.migrate import LibraryState, open_database
 from curator.factcheck.settings import FactCheckSettings
+from curator.services.desk import Desk
 from curator.services.factcheck import FactCheckService
 from curator.services.lookup import StoryLookup
 from curator.services.related import RelatedService
@@ -37,9 +38,12 @@ class Library:
         factcheck_settings: FactCheckSettings | None = None,
         engine: Engine | None = None,
         state: LibraryState | None = None,
+        actor: str = "",
+        client: str = "",
     ) -> None:
         """``config_dir`` holds ``settings.toml`` (read when first needed); ``factcheck_settings`` overrides it.
-        ``engine`` is disposed of by :meth:`close` when the library owns it."""
+        ``engine`` is disposed of by :meth:`close` when the library owns it. ``actor`` is the person working
+        (their rights are checked, their name recorded); ``client`` names this process in the change feed."""
         self.session_factory = session_factory
         self.engine = engine
         self.state = state
@@ -56,6 +60,10 @@ class Library:
         self.related = RelatedService(session_factory, self.stories, self.search)
         # Suggestions stay current: the related-stories index is updated inside every story write.
         self.stories.add_hook(self.related.hook)
+        # People, rights, the change feed, presence, comments and assignments.
+        self.desk = Desk(session_factory, actor=actor, client=client)
+        self.stories.set_desk(self.desk)
+        self.stories.add_hook(self.desk.comments)
 
     @classmethod
     def open(
@@ -66,6 +74,7 @@ class Library:
         factcheck_settings: FactCheckSettings | None = None,
         upgrade: bool = True,
         attach: bool = False,
+        actor: str = "",
     ) -> Library:
         """Open the library at ``url`` (creating or upgrading it as needed); the caller closes it.
 
@@ -81,6 +90,7 @@ class Library:
                 factcheck_settings=factcheck_settings,
                 engine=engine,
                 state=state,
+                actor=actor,
             )
         except BaseException:
             engine.dispose()

@@ -19,6 +19,7 @@ from curator.core.text import slugify, sort_key, word_count
 from curator.db import models as m
 from curator.db.base import utcnow
 from curator.db.engine import read_session, write_session
+from curator.domain.desk import Right
 from curator.domain.errors import (
     ConflictError,
     GateBlock,
@@ -32,7 +33,8 @@ from curator.search.index import IndexDoc, index_for
 from curator.services.compare import comparable
 from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto, story_from_row
 from curator.services.derived import TextDerived
-from curator.services.hooks import GATED_STATUSES, StatusGate, StoryHook, WrittenStory
+from curator.services.hooks import GATED_STATUSES, DeskHook, StatusGate, StoryHook, WrittenStory
+from curator.services.merging import merge_stale_save
 from curator.services.renders import StoredRenders
 from curator.services.story_links import write_tags_and_links
 from curator.services.validate import clean_line, normalise
@@ -63,6 +65,7 @@ class StoryService:
         self._clock = clock
         self._hooks: list[StoryHook] = []
         self._gates: list[StatusGate] = []
+        self._desk: DeskHook | None = None
         self._dialect = _dialect(session_factory)
         self._fts = index_for(self._dialect)
         self.renders = StoredRenders(session_factory)
@@ -70,6 +73,10 @@ class StoryService:
     def add_hook(self, hook: StoryHook) -> None:
         """Keep ``hook`` informed of every story written or purged (inside the same transaction)."""
         self._hooks.append(hook)
+
+    def set_desk(self, desk: DeskHook) -> None:
+        """Who acts: their rights are checked and every change is announced to the desk (see hooks.DeskHook)."""
+        self._desk = desk
 
     def add_status_gate(self, gate: StatusGate) -> None:
         """Ask ``gate`` before any story moves to Ready or Published (see :class:`StatusGateError`)."""
@@ -247,6 +254,9 @@ class StoryService:
             ]
             for hook in self._hooks:
                 hook.stories_written(s, written)
+            if self._desk is not None:
+                more = f" and {len(ids) - 1} more" if len(ids) > 1 else ""
+                self._desk.record(s, "created", ids, f"created “{stored[0].headline if stored else ''}”{more}")
         return ids
 
     def save(
@@ -275,10 +285,15 @@ class StoryService:
             if row is None:
                 raise NotFoundError(f"there is no story #{story_id}; it may have been purged")
             current = story_dto(s, row)
+            merged_with = None
             if row.version != base_version:
-                raise ConflictError(fields, current, base_version)
+                # Merged three ways with what was saved meanwhile, or a ConflictError naming the overlaps.
+                fields = merge_stale_save(s, current, fields, base_version)
+                merged_with, html = current.version, render_markdown(fields.body)
+                who = f" by {self._desk.actor}" if self._desk is not None and self._desk.actor else ""
+                note = f"{note or 'Saved'}; merged with version {current.version}{who}"
             if comparable(current.fields()) == comparable(fields) and fields.slug in (None, current.slug):
-                return SaveResult(current, ChangeSet(origin=origin))
+                return SaveResult(current, ChangeSet(origin=origin), merged_with)
             self._update(
                 s,
                 row,
@@ -290,9 +305,12 @@ class StoryService:
                 override_reason=override_reason,
                 previous=current,
             )
+            if self._desk is not None:
+                kind = "merged" if merged_with else "saved"
+                self._desk.record(s, kind, [story_id], f"{kind} “{fields.headline}” (version {base_version + 1})")
             s.expunge_all()
             story = story_dto(s, s.get(m.Story, story_id))
-        return SaveResult(story, ChangeSet(updated=(story_id,), origin=origin))
+        return SaveResult(story, ChangeSet(updated=(story_id,), origin=origin), merged_with)
 
     def set_status(
         self,
@@ -338,6 +356,9 @@ class StoryService:
                 changed.append(story_id)
             if blocked:
                 raise StatusGateError(blocked)
+            if changed and self._desk is not None:
+                what = "1 story" if len(changed) == 1 else f"{len(changed)} stories"
+                self._desk.record(s, "status", changed, f"moved {what} to {status.label}")
         return ChangeSet(updated=tuple(changed), origin=origin)
 
     def duplicate(self, story_id: int, *, author: str = "", origin: object | None = None) -> SaveResult:
@@ -357,6 +378,8 @@ class StoryService:
                 .values(deleted_at=self._clock())
                 .execution_options(synchronize_session=False)
             )
+            if self._desk is not None:
+                self._desk.record(s, "trashed", ids, f"moved {len(ids)} to the trash")
         return ChangeSet(updated=ids, origin=origin)
 
     def restore(self, story_ids: Iterable[int], *, origin: object | None = None) -> ChangeSet:
@@ -369,12 +392,17 @@ class StoryService:
                 .values(deleted_at=None)
                 .execution_options(synchronize_session=False)
             )
+            if self._desk is not None:
+                self._desk.record(s, "restored", ids, f"restored {len(ids)} from the trash")
         return ChangeSet(updated=ids, origin=origin)
 
     def purge(self, story_ids: Iterable[int], *, origin: object | None = None) -> ChangeSet:
         """Delete trashed stories for good, with their revisions; links to them become broken links."""
         ids = tuple(story_ids)
         with self._writing() as s:
+            if self._desk is not None:
+                self._desk.require(s, Right.PURGE)
+                self._desk.record(s, "purged", ids, f"deleted {len(ids)} for good")
             rows = s.execute(
                 select(m.Story.id, m.Story.seq, m.Story.deleted_at, m.Story.headline).where(m.Story.id.in_(ids))
             ).all()
@@ -463,6 +491,8 @@ class StoryService:
             if theirs is None:
                 raise NotFoundError(f"there is no story #{story_id}; it was purged meanwhile")
             raise ConflictError(fields, story_dto(s, theirs), base_version)
+        if self._desk is not None and fields.status is Status.PUBLISHED and old_status != Status.PUBLISHED.value:
+            self._desk.require(s, Right.PUBLISH)
         (fields,) = write_tags_and_links(s, [(story_id, fields)], replace=True)
         self._add_revisions(s, [(story_id, base_version + 1, fields, slug)], author, note or "Saved", now)
         conn = s.connection()
