@@ -317,7 +317,14 @@ class EditingController(QObject):
         self._saving = False
         story = result.story
         self._last_saved_at = datetime.now(UTC)
-        if self._story is not None and self._story.id == story_id:
+        if result.merged_with is not None and self._story is not None and self._story.id == story_id:
+            # Merged three ways with a version saved elsewhere: show the merged text (one undo step away from
+            # what was typed). If typing went on meanwhile, keep the base the text derives from, so the next
+            # save merges again and nothing of either side is lost.
+            if comparable(self.current_fields()) == comparable(fields):
+                self._replace_on_screen(story, story.fields())
+            self._recovered_ids.discard(story_id)
+        elif self._story is not None and self._story.id == story_id:
             self._story = story
             self._saved = comparable(fields)
             self._base_version = story.version

@@ -186,3 +186,27 @@ def test_saving_with_a_database_error_keeps_the_text(qtbot, make_window) -> None
     qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
     assert "Not saved" in messages[0]
     assert window.editor.text().endswith("Kept.") and window.editing.is_dirty()
+
+
+def test_edits_that_do_not_overlap_merge_with_no_dialog(qtbot, make_window) -> None:
+    window = make_window(stories=TWO_STORIES)
+    grain = open_slug(qtbot, window, "grain-talks")
+    lib = library_of(window)
+    # Someone at another desk changes the headline and adds a paragraph at the top meanwhile.
+    theirs = lib.stories.get(grain)
+    lib.stories.save(
+        grain,
+        theirs.fields().replace(headline="Grain talks resume", body="From our desk.\n\n" + theirs.body),
+        base_version=1,
+        author="Aliya",
+    )
+    append(window, "\n\nA second paragraph of mine.")
+    with qtbot.waitSignal(window.editing.saved, timeout=20_000):
+        window.editing.save()
+    assert window.findChild(ConflictDialog) is None
+    stored = lib.stories.get(grain)
+    assert stored.headline == "Grain talks resume"
+    assert stored.body == "From our desk.\n\nThe grain talks resumed in Astana.\n\nA second paragraph of mine."
+    assert window.editor.text() == stored.body  # the editor shows the merged text
+    assert not window.editing.is_dirty()
+    assert "merged with version 2" in lib.revisions.history(grain)[0].note
