@@ -27,6 +27,22 @@ def cmd_people(ctx: CommandContext, args: argparse.Namespace) -> int:
         person = people.join(name, role=Role.parse(args.role), initials=args.initials or "", login=login)
         print(f"{person.name} ({person.initials}) is on the desk as {person.role.label.lower()}")
         return 0
+    if args.people_action == "guard":
+        from curator.db.desk_roles import install_role_guards
+
+        lib = ctx.library
+        assert lib.engine is not None
+        schema = install_role_guards(lib.engine)
+        print(f"the database enforces the desk's rights in schema {schema!r} (roles curator_member, curator_editor)")
+        return 0
+    if args.people_action == "grant":
+        from curator.db.desk_roles import grant_login
+
+        lib = ctx.library
+        assert lib.engine is not None
+        grant_login(lib.engine, args.login, editor=args.editor)
+        print(f"database login {args.login!r} is a desk member{' and an editor' if args.editor else ''}")
+        return 0
     if args.people_action == "role":
         person = people.set_role(args.name, Role.parse(args.role))
         print(f"{person.name} is now {person.role.label.lower()}")
@@ -154,6 +170,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     j.add_argument("name", nargs="?", help="the name colleagues know (default: --as / the profile)")
     j.add_argument("--role", default="editor", help="reporter, editor, fact-checker or producer")
     j.add_argument("--initials")
+    g = people_sub.add_parser("guard", parents=[common], help="PostgreSQL: make the database itself enforce rights")
+    g = people_sub.add_parser("grant", parents=[common], help="PostgreSQL: put a database login in the desk's roles")
+    g.add_argument("login", help="the member's PostgreSQL login")
+    g.add_argument("--editor", action="store_true", help="may publish and purge (else a member without those)")
     r = people_sub.add_parser("role", parents=[common], help="change someone's role (editors only)")
     r.add_argument("name")
     r.add_argument("role")

@@ -215,3 +215,53 @@ def test_watcher_ignores_its_own_changes_unless_asked(tmp_path: Path) -> None:
         assert [e.kind for e in everything.wait(0.2)] == ["created"]
         own.close()
         everything.close()
+
+
+@pytest.mark.pg
+def test_the_database_itself_refuses_a_reporters_publish_or_delete(pg_url: str) -> None:
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.pool import NullPool
+
+    from curator.db.desk_roles import grant_login, install_role_guards
+
+    reporter, editor = f"rep_{uuid.uuid4().hex[:8]}", f"ed_{uuid.uuid4().hex[:8]}"
+    with Library.open(pg_url) as lib:
+        story = lib.stories.create(StoryFields(headline="Guarded", body="Text.")).story
+        assert lib.engine is not None
+        admin = create_engine(make_url(pg_url), poolclass=NullPool)  # SET ROLE must not outlive its connection
+        with admin.begin() as conn:
+            conn.execute(text(f"CREATE ROLE {reporter} NOLOGIN"))
+            conn.execute(text(f"CREATE ROLE {editor} NOLOGIN"))
+        try:
+            install_role_guards(lib.engine)
+            grant_login(lib.engine, reporter, editor=False)
+            grant_login(lib.engine, editor, editor=True)
+            with admin.connect() as conn:
+                conn.execute(text(f"SET ROLE {reporter}"))
+                conn.execute(text("UPDATE story SET headline = 'Reporters may edit' WHERE id = :i"), {"i": story.id})
+                conn.commit()
+                for statement in (
+                    "UPDATE story SET status = 'published' WHERE id = :i",
+                    "DELETE FROM story WHERE id = :i",
+                ):
+                    with pytest.raises(DBAPIError) as caught:
+                        conn.execute(text(statement), {"i": story.id})
+                    assert getattr(caught.value.orig, "sqlstate", None) == "42501"
+                    conn.rollback()
+                    conn.execute(text(f"SET ROLE {reporter}"))
+                conn.execute(text(f"SET ROLE {editor}"))
+                conn.execute(text("UPDATE story SET status = 'published' WHERE id = :i"), {"i": story.id})
+                conn.commit()
+            assert lib.stories.get(story.id).status is Status.PUBLISHED
+            assert lib.stories.get(story.id).headline == "Reporters may edit"
+        finally:
+            with admin.begin() as conn:
+                conn.execute(text("DROP TRIGGER IF EXISTS curator_guard_story ON story"))
+                for role in (reporter, editor):
+                    conn.execute(text(f"DROP OWNED BY {role}"))
+                    conn.execute(text(f"DROP ROLE {role}"))
+            admin.dispose()
