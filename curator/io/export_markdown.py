@@ -27,12 +27,12 @@ from curator.core.status import Status
 from curator.domain.stories import Story
 from curator.io.export_common import (
     CHUNK,
-    AtomicFolder,
+    ExportFolder,
     ExportReport,
+    Group,
     Progress,
     check_cancel,
     select_ids,
-    write_text,
 )
 from curator.io.frontmatter import FRONT_MATTER_KEYS
 from curator.io.mdclean import clean_html, clean_markdown
@@ -89,21 +89,23 @@ def export_markdown(
     exported = set(ids)
     problems: list[str] = []
     written = 0
-    with AtomicFolder(out_dir, f"markdown-{flavour.value}") as folder:
-        assert folder.path is not None
+    files: dict[str, str] = {}
+    with ExportFolder(out_dir, f"markdown-{flavour.value}") as folder:
+        assert folder.path is not None and folder.writer is not None
         for start in range(0, len(ids), CHUNK):
             check_cancel(cancelled, "export")
             for story in library.stories.get_many(ids[start : start + CHUNK]):
                 check_cancel(cancelled, "export")
                 text = story_markdown(story, exported=exported, flavour=flavour, problems=problems)
-                path = folder.path / f"{story.slug}.md"
-                write_text(path, text)
+                name = f"{story.slug}.md"
+                files[name] = folder.writer.write(name, text)
+                path = folder.path / name
                 written += 1
                 if progress is not None:
                     progress(written, len(ids), path)
         check_cancel(cancelled, "export")
-        folder.commit()
-    return ExportReport(out_dir=folder.target, written=written, problems=tuple(problems), stories=written)
+        folder.commit({"stories": Group("", files, problems)}, staged=files)
+    return ExportReport(out_dir=folder.shown, written=written, problems=tuple(problems), stories=written)
 
 
 def story_markdown(

@@ -1,35 +1,44 @@
 """A static site of stories: an index (newest first, paginated), a page per story, a page per tag, an Atom feed
 and one shared stylesheet, every link relative so the folder works from a disk, a USB stick or any web server.
 
-The site is built in a temporary folder beside the target and swapped in at the end (see :class:`AtomicFolder`).
-Story bodies come from the renders stored in the library; only stories without a current render are rendered,
-in worker processes when there are many, and those renders are stored for next time.
+Exports are incremental. The folder's manifest (see :mod:`curator.io.export_folder`) remembers, for every group of
+files (a story's page with its fact-check record and photo, an index page, a tag page, the feed), a key of the
+inputs it was made from; exporting again into the same folder writes only the groups whose key changed, removes
+the pages of stories that left the export, and gives the same bytes a full export would (``full=True`` writes
+everything again). Keys are worked out without reading the stories: the story's stamp from
+:mod:`curator.services.publishing`, its tags and their file names, which of its related stories are in the
+export, its photo file, and the site's settings, templates and renderer. Pages hold no time of export: a listing's
+footer shows the newest story it lists, so an unchanged library exports to the same bytes every time.
+
+Changed files are staged beside the target and swapped in at the end, so a failed or interrupted export leaves the
+previous site whole. Story bodies come from the renders stored in the library (made when a story is saved or
+imported); the few without one are rendered here. Big exports write their story pages in worker processes.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import multiprocessing
+import hashlib
 import re
-import shutil
 import uuid as uuid_mod
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
+import curator
 from curator.core.text import slugify
 from curator.domain.factcheck import FactCheck
 from curator.domain.stories import Story, StorySummary
+from curator.io import workers as worker_processes
 from curator.io.export_common import (
     DEFAULT_WORKERS,
-    AtomicFolder,
     BodyRenderer,
     ExportReport,
     Progress,
@@ -38,11 +47,14 @@ from curator.io.export_common import (
     local_photo,
     select_ids,
     without_unresolvable_links,
-    write_text,
 )
+from curator.io.export_folder import ExportFolder, Group, Writer
 from curator.io.export_html import BODY_ID_PREFIX
 from curator.render.factcheck_report import render_factcheck_report
+from curator.render.markdown import RENDER_KEY
 from curator.render.page import (
+    TEMPLATE_DIR,
+    TEMPLATE_PACKAGE,
     CountedLink,
     ListEntry,
     PageOptions,
@@ -59,10 +71,16 @@ from curator.render.page import (
     xml_text,
 )
 from curator.services.library import Library
+from curator.services.publishing import PageInputs, page_inputs
 
 PAGE_SIZE = 20
 FEED_ITEMS = 50
 DEFAULT_TITLE = "Stories"
+# Bump when the pages this module writes change for the same inputs: every page is then written again.
+SITE_FORMAT = 3
+FOLDERS = ("stories", "tags", "factcheck", "media")
+# An empty site's feed needs some time: the epoch, not the clock.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 _FIRST_PARAGRAPH = re.compile(r"<p>.*?</p>", re.DOTALL)
 _ID_ATTR = re.compile(r'\sid="[^"]*"')
@@ -89,37 +107,29 @@ class _Entry:
 
 @dataclass
 class _Site:
-    root: Path
+    """What every page of the export shares (sent to the worker processes as it is)."""
+
     title: str
     site_url: str
-    ids: set[int]
+    ids: frozenset[int]
     tag_slugs: dict[str, str]
-    generated: datetime
     # Who publishes the fact checks (ClaimReview author): the settings' organisation, else the site.
     organisation: str = ""
-    problems: list[str] = field(default_factory=list)
-    written: int = 0
 
-    def nav(self, depth: int) -> SiteNav:
+    def nav(self, depth: int, generated: datetime | None = None) -> SiteNav:
         up = "../" * depth
         return SiteNav(
             title=self.title,
             home_href=f"{up}index.html",
             tags_href=f"{up}tags/index.html",
             feed_href=f"{up}feed.atom",
-            generated=self.generated,
+            generated=generated,
         )
 
-    def options(self, depth: int, **kwargs: Any) -> PageOptions:
+    def options(self, depth: int, generated: datetime | None = None, **kwargs: Any) -> PageOptions:
         return PageOptions(
-            inline_css=False, stylesheet_href=f"{'../' * depth}style.css", site=self.nav(depth), **kwargs
+            inline_css=False, stylesheet_href=f"{'../' * depth}style.css", site=self.nav(depth, generated), **kwargs
         )
-
-    def write(self, relative: str, text: str) -> Path:
-        path = self.root / relative
-        write_text(path, text)
-        self.written += 1
-        return path
 
 
 def export_site(
@@ -134,9 +144,11 @@ def export_site(
     site_url: str = "",
     page_size: int = PAGE_SIZE,
     workers: int = DEFAULT_WORKERS,
+    full: bool = False,
 ) -> ExportReport:
     """Write the stories chosen (``story_ids``, else those matching ``query``, else all) as a static site.
 
+    Into a folder holding an earlier site export only what changed is written (``full`` writes every page).
     ``site_url`` (optional) makes the feed and the pages' canonical addresses absolute. Raises
     :class:`~curator.io.errors.Cancelled` when ``cancelled()`` says so, and
     :class:`~curator.io.errors.ExportError` when the folder cannot be written; either way the previous site in
@@ -146,45 +158,130 @@ def export_site(
     summaries = library.search.summaries(ids)
     order = sorted(ids, key=lambda i: (_date(summaries[i]), i), reverse=True)
     feed_ids = set(order[:FEED_ITEMS])
+    inputs = page_inputs(library.session_factory, ids)
+    site = _Site(
+        title=title.strip() or DEFAULT_TITLE,
+        site_url=site_url.rstrip("/"),
+        ids=frozenset(ids),
+        tag_slugs=_tag_slugs(summaries.values()),
+        organisation=library.factcheck.settings.organisation or title.strip() or DEFAULT_TITLE,
+    )
+    site_key = _digest(
+        SITE_FORMAT,
+        curator.__version__,
+        _templates_digest(),
+        RENDER_KEY,
+        site.title,
+        site.site_url,
+        site.organisation,
+        repr(library.factcheck.scale),
+        page_size,
+    )
     total = len(ids)
-    with AtomicFolder(out_dir, "site") as folder:
-        assert folder.path is not None
-        site = _Site(
-            root=folder.path,
-            title=title.strip() or DEFAULT_TITLE,
-            site_url=site_url.rstrip("/"),
-            ids=set(ids),
-            tag_slugs=_tag_slugs(summaries.values()),
-            generated=datetime.now(UTC),
-            organisation=library.factcheck.settings.organisation or title.strip() or DEFAULT_TITLE,
-        )
+    with ExportFolder(out_dir, "site", fresh=full) as folder:
+        assert folder.writer is not None
+        present = folder.present(FOLDERS) if folder.previous else set()
+        groups: dict[str, Group] = {}
+        staged: set[str] = set()
+
+        # Story pages: kept where their key is the one written last time, the rest written (here or in workers).
+        keys: dict[int, str] = {}
+        todo: list[int] = []
+        for story_id in order:
+            key = _story_key(site_key, site, summaries[story_id], inputs[story_id])
+            old = folder.previous.get(_story_group(story_id))
+            if old is not None and old.key == key and all(f in present for f in old.files):
+                groups[_story_group(story_id)] = old
+            else:
+                keys[story_id] = key
+                todo.append(story_id)
+        done = total - len(todo)
+        if progress is not None and done:
+            progress(done, total, folder.target / "stories")
         entries: dict[int, _Entry] = {}
         rendered = 0
-        done = 0
-        for result in _story_pages(library, site, order, feed_ids, workers=workers, cancelled=cancelled):
+        for result in _story_pages(library, site, folder.writer, todo, keys, feed_ids, workers, cancelled):
             entries.update((e.id, e) for e in result.entries)
-            site.problems.extend(result.problems)
-            site.written += result.written
+            for name, group in result.groups.items():
+                groups[name] = group
+                staged.update(group.files)
             rendered += result.rendered
             done += len(result.entries)
             if progress is not None and result.entries:
-                progress(done, total, site.root / "stories" / f"{result.entries[-1].slug}.html")
+                progress(done, total, folder.target / "stories" / f"{result.entries[-1].slug}.html")
         check_cancel(cancelled, "export")
-        ordered = [entries[i] for i in order if i in entries]
-        language = Counter(e.language for e in ordered).most_common(1)[0][0] if ordered else "en"
-        _write_listing(site, ordered, heading=site.title, base="index", depth=0, page_size=page_size, lang=language)
-        _write_tags(site, ordered, page_size=page_size, lang=language)
-        _write_feed(site, ordered[:FEED_ITEMS])
-        site.write("style.css", stylesheet())
+
+        # Index pages, tag pages, the list of tags and the feed: written where their key changed.
+        language = Counter(inputs[i].language or "en" for i in order).most_common(1)[0][0] if order else "en"
+        entry_keys = {i: _digest(inputs[i].stamp, _tag_hrefs(site, summaries[i].tags)) for i in order}
+        plans = list(_listing_plans(site, site_key, order, summaries, entry_keys, page_size, language))
+        wanted = []
+        for plan in plans:
+            if _changed(folder.previous.get(plan.group), plan.key, present):
+                wanted.append(plan)
+            else:
+                groups[plan.group] = folder.previous[plan.group]
+        missing = [i for p in wanted for i in p.story_ids if i not in entries]
+        if missing:
+            entries.update(_entries(library, missing, feed_ids))
+        for plan in wanted:
+            check_cancel(cancelled, "export")
+            text = plan.render(site, [entries[i] for i in plan.story_ids])
+            groups[plan.group] = Group(plan.key, {plan.path: folder.writer.write(plan.path, text)})
+            staged.add(plan.path)
         check_cancel(cancelled, "export")
-        folder.commit()
+        folder.commit(groups, staged, dirs=("stories", "tags"))
+    problems = tuple(p for g in groups.values() for p in g.problems)
     return ExportReport(
-        out_dir=folder.target,
-        written=site.written,
-        problems=tuple(site.problems),
-        stories=len(ordered),
+        out_dir=folder.shown,
+        written=len(staged),
+        problems=problems,
+        stories=len(order),
         rendered=rendered,
     )
+
+
+def _story_group(story_id: int) -> str:
+    return f"story:{story_id}"
+
+
+def _changed(old: Group | None, key: str, present: set[str]) -> bool:
+    return old is None or old.key != key or not all(f in present for f in old.files)
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=12).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _templates_digest() -> str:
+    """The templates and stylesheet the pages are made with (a change rewrites every page)."""
+    h = hashlib.blake2b(digest_size=12)
+    folder = resources.files(TEMPLATE_PACKAGE) / TEMPLATE_DIR
+    for item in sorted(folder.iterdir(), key=lambda t: t.name):
+        if item.is_file():
+            h.update(item.name.encode() + b"\0" + item.read_bytes())
+    return h.hexdigest()
+
+
+def _tag_hrefs(site: _Site, tags: Iterable[str]) -> str:
+    return "|".join(f"{t}>{site.tag_slugs[t.casefold()]}" for t in tags)
+
+
+def _story_key(site_key: str, site: _Site, summary: StorySummary, inputs: PageInputs) -> str:
+    linked = "".join("1" if t in site.ids else "0" for t in inputs.targets)
+    return _digest(site_key, inputs.stamp, _tag_hrefs(site, summary.tags), linked, _photo_state(inputs.photo))
+
+
+def _photo_state(photo: str) -> str:
+    path = local_photo(photo)
+    if path is None:
+        return ""
+    try:
+        st = path.stat()
+    except OSError:
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}"
 
 
 @dataclass
@@ -192,8 +289,7 @@ class _Pages:
     """What writing a run of story pages produced."""
 
     entries: list[_Entry]
-    problems: list[str]
-    written: int
+    groups: dict[str, Group]
     rendered: int
 
 
@@ -205,9 +301,10 @@ PARALLEL_THRESHOLD = 300
 def _story_pages(
     library: Library,
     site: _Site,
+    writer: Writer,
     order: list[int],
+    keys: dict[int, str],
     feed_ids: set[int],
-    *,
     workers: int,
     cancelled: Callable[[], bool] | None,
 ) -> Iterator[_Pages]:
@@ -218,13 +315,16 @@ def _story_pages(
         # Smaller steps here, for finer progress.
         for job in (order[i : i + 25] for i in range(0, len(order), 25)):
             check_cancel(cancelled, "export")
-            yield _write_stories(library, site, job, feed_ids, cancelled)
+            yield _write_stories(library, site, writer, job, {i: keys[i] for i in job}, feed_ids)
         return
     jobs = [order[i : i + JOB_SIZE] for i in range(0, len(order), JOB_SIZE)]
-    bare = dataclasses.replace(site, problems=[], written=0)
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = worker_processes.pool(workers)
+    finished = False
     try:
-        futures = [pool.submit(_pages_job, url, bare, job, feed_ids & set(job)) for job in jobs]
+        futures = [
+            pool.submit(_pages_job, url, site, writer, job, {i: keys[i] for i in job}, feed_ids & set(job))
+            for job in jobs
+        ]
         for future in futures:
             while True:
                 check_cancel(cancelled, "export")
@@ -233,57 +333,71 @@ def _story_pages(
                     break
                 except FutureTimeout:
                     continue
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        worker_processes.stop(pool, kill=not finished)
 
 
-def _pages_job(url: str, site: _Site, job: list[int], feed_ids: set[int]) -> _Pages:
+def _pages_job(
+    url: str, site: _Site, writer: Writer, job: list[int], keys: dict[int, str], feed_ids: set[int]
+) -> _Pages:
     """One worker's share: its own connection to the library, its own renders."""
     with Library.open(url, attach=True) as library:
-        return _write_stories(library, site, job, feed_ids, None)
+        return _write_stories(library, site, writer, job, keys, feed_ids)
 
 
 def _write_stories(
-    library: Library, site: _Site, job: list[int], feed_ids: set[int], cancelled: Callable[[], bool] | None
+    library: Library, site: _Site, writer: Writer, job: list[int], keys: dict[int, str], feed_ids: set[int]
 ) -> _Pages:
     renderer = BodyRenderer(library)
     bodies = renderer.bodies(job)
     checks = library.factcheck.overviews(job)
-    written_before = site.written
-    problems_before = len(site.problems)
     entries = []
+    groups = {}
     for story in library.stories.get_many(job):
-        check_cancel(cancelled, "export")
         body, removed = without_unresolvable_links(bodies[story.id])
-        site.problems.extend(f"{story.slug}: left out the {what}, which points nowhere in a site" for what in removed)
+        group = Group(keys[story.id])
+        group.problems.extend(f"{story.slug}: left out the {what}, which points nowhere in a site" for what in removed)
         check = checks.get(story.id)
-        _write_story(site, story, body, check)
+        _write_story(site, writer, group, story, body, check)
         if check is not None:
             # The checker's record (open items, notes) goes beside the page, not linked from it.
-            site.write(
-                f"factcheck/{story.slug}.html", render_factcheck_report(story, check, generated_at=site.generated)
-            )
+            name = f"factcheck/{story.slug}.html"
+            report = render_factcheck_report(story, check, generated_at=_checked_at(story, check))
+            group.files[name] = writer.write(name, report)
+        groups[_story_group(story.id)] = group
         entries.append(_entry(story, body, with_content=story.id in feed_ids))
-    pages = _Pages(
-        entries=entries,
-        problems=site.problems[problems_before:],
-        written=site.written - written_before,
-        rendered=renderer.rendered,
-    )
-    # The caller adds these up.
-    del site.problems[problems_before:]
-    site.written = written_before
-    return pages
+    return _Pages(entries=entries, groups=groups, rendered=renderer.rendered)
+
+
+def _entries(library: Library, story_ids: list[int], feed_ids: set[int]) -> dict[int, _Entry]:
+    """Listing entries of stories whose pages were kept (for the listings that changed)."""
+    wanted = list(dict.fromkeys(story_ids))
+    bodies = BodyRenderer(library).bodies(wanted)
+    out = {}
+    for story in library.stories.get_many(wanted):
+        body, _removed = without_unresolvable_links(bodies[story.id])
+        out[story.id] = _entry(story, body, with_content=story.id in feed_ids)
+    return out
+
+
+def _checked_at(story: Story, check: FactCheck) -> datetime:
+    """When a story's fact check last changed, as far as the stored times tell (the report's date)."""
+    times = [story.updated_at]
+    times += [t for c in check.claims for t in (c.updated_at, c.checked_at) if t is not None]
+    times += [t for s in check.sources for t in (s.created_at, s.checked_at) if t is not None]
+    times += [f.checked_at for f in check.findings if f.checked_at is not None]
+    return max(times)
 
 
 def _date(s: StorySummary | Story) -> datetime:
     return s.published_at or s.created_at
 
 
-def _tag_slugs(summaries: Sequence[StorySummary] | object) -> dict[str, str]:
+def _tag_slugs(summaries: Iterable[StorySummary]) -> dict[str, str]:
     """A file name per tag (case-insensitively the same tag), unique even when two tags slugify alike."""
     names: dict[str, str] = {}
-    for s in summaries:  # type: ignore[attr-defined]
+    for s in summaries:
         for tag in s.tags:
             names.setdefault(tag.casefold(), tag)
     out: dict[str, str] = {}
@@ -303,7 +417,9 @@ def _tag_href(site: _Site, tag: str, depth: int) -> str:
     return f"{prefix}tags/{site.tag_slugs[tag.casefold()]}.html"
 
 
-def _write_story(site: _Site, story: Story, body: str, check: FactCheck | None = None) -> Path:
+def _write_story(
+    site: _Site, writer: Writer, group: Group, story: Story, body: str, check: FactCheck | None = None
+) -> None:
     related = []
     for link in story.related:
         title = link.title or link.target_slug or ""
@@ -313,7 +429,7 @@ def _write_story(site: _Site, story: Story, body: str, check: FactCheck | None =
             related.append(RelatedItem(title=title or link.url, href=link.url, external=True))
         elif title:
             related.append(RelatedItem(title=title))
-    photo_src, photo_url = _photo(site, story)
+    photo_src, photo_url = _photo(site, writer, group, story)
     url = f"{site.site_url}/stories/{story.slug}.html" if site.site_url else ""
     sources, claims = factcheck_items(check)
     reviews = claim_reviews_json_ld(story, check, url=url, author_name=site.organisation)
@@ -329,26 +445,27 @@ def _write_story(site: _Site, story: Story, body: str, check: FactCheck | None =
         sources=sources,
         claims=claims,
     )
-    return site.write(f"stories/{story.slug}.html", render_story_page(story, body, options))
+    name = f"stories/{story.slug}.html"
+    group.files[name] = writer.write(name, render_story_page(story, body, options))
 
 
-def _photo(site: _Site, story: Story) -> tuple[str, str]:
+def _photo(site: _Site, writer: Writer, group: Group, story: Story) -> tuple[str, str]:
     """(src for the story page, absolute URL for JSON-LD) of the story's photo; local images are copied in."""
     path = local_photo(story.photo)
     if path is None:
         return story.photo, story.photo
     kind = image_type(path)
     if kind is None or not path.is_file():
-        site.problems.append(f"{story.slug}: the photo {story.photo!r} is not an image file that can be read")
+        group.problems.append(f"{story.slug}: the photo {story.photo!r} is not an image file that can be read")
         return "", ""
     name = f"{story.slug}{path.suffix.lower()}"
     try:
-        (site.root / "media").mkdir(exist_ok=True)
-        shutil.copyfile(path, site.root / "media" / name)
+        group.files[f"media/{name}"] = writer.copy(f"media/{name}", path)
     except OSError as exc:
-        site.problems.append(f"{story.slug}: cannot copy the photo {path}: {exc.strerror or exc}")
+        if exc.filename and Path(exc.filename) != path:
+            raise  # writing the copy failed: the export cannot be finished
+        group.problems.append(f"{story.slug}: cannot copy the photo {path}: {exc.strerror or exc}")
         return "", ""
-    site.written += 1
     return f"../media/{name}", f"{site.site_url}/media/{name}" if site.site_url else ""
 
 
@@ -389,70 +506,106 @@ def _list_entry(site: _Site, e: _Entry, depth: int) -> ListEntry:
     )
 
 
-def _write_listing(
+@dataclass(eq=False)
+class _Plan:
+    """A page other than a story's: where it goes, the key of its inputs, the stories it shows, how to make it."""
+
+    path: str
+    key: str
+    story_ids: list[int]
+    render: Callable[[_Site, list[_Entry]], str]
+
+    @property
+    def group(self) -> str:
+        return f"page:{self.path}"
+
+
+def _listing_plans(
     site: _Site,
-    entries: list[_Entry],
-    *,
+    site_key: str,
+    order: list[int],
+    summaries: dict[int, StorySummary],
+    entry_keys: dict[int, str],
+    page_size: int,
+    lang: str,
+) -> Iterator[_Plan]:
+    dates = {i: _date(summaries[i]) for i in order}
+    yield from _listing(site_key, order, dates, entry_keys, site.title, "index", 0, page_size, lang, "")
+    by_tag: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    for i in order:
+        for tag in summaries[i].tags:
+            by_tag.setdefault(tag.casefold(), []).append(i)
+            names.setdefault(tag.casefold(), tag)
+    for key, tagged in by_tag.items():
+        count = len(tagged)
+        intro = f"{count} {'story' if count == 1 else 'stories'}"
+        heading = f"Tag: {names[key]}"
+        yield from _listing(
+            site_key, tagged, dates, entry_keys, heading, site.tag_slugs[key], 1, page_size, lang, intro
+        )
+    links = tuple(
+        CountedLink(title=names[key], href=f"{site.tag_slugs[key]}.html", count=len(by_tag[key]))
+        for key in sorted(by_tag, key=lambda k: (-len(by_tag[k]), k))
+    )
+    newest = dates[order[0]] if order else None
+
+    def tags_page(site: _Site, _entries: list[_Entry]) -> str:
+        return render_list_page(heading="Tags", options=site.options(1, newest), links=links, lang=lang)
+
+    yield _Plan("tags/index.html", _digest(site_key, "tags", lang, links, newest), [], tags_page)
+    feed = order[:FEED_ITEMS]
+    yield _Plan("feed.atom", _digest(site_key, "feed", *(entry_keys[i] for i in feed)), feed, _feed)
+    yield _Plan("style.css", _digest(site_key, "style"), [], lambda _site, _entries: stylesheet())
+
+
+def _listing(
+    site_key: str,
+    ids: list[int],
+    dates: dict[int, datetime],
+    entry_keys: dict[int, str],
     heading: str,
     base: str,
     depth: int,
     page_size: int,
     lang: str,
-    intro: str = "",
-) -> None:
+    intro: str,
+) -> Iterator[_Plan]:
     """``base``.html, ``base``-2.html, … in the folder ``depth`` levels down (0: the site's root)."""
     folder = "tags/" if depth else ""
-    pages = max(1, -(-len(entries) // page_size))
+    pages = max(1, -(-len(ids) // page_size))
 
     def name(n: int) -> str:
         return f"{base}.html" if n == 1 else f"{base}-{n}.html"
 
     for n in range(1, pages + 1):
-        chunk = entries[(n - 1) * page_size : n * page_size]
+        chunk = ids[(n - 1) * page_size : n * page_size]
         pager = Pager(
             number=n,
             pages=pages,
             prev_href=name(n - 1) if n > 1 else "",
             next_href=name(n + 1) if n < pages else "",
         )
-        html = render_list_page(
-            heading=heading,
-            entries=tuple(_list_entry(site, e, depth) for e in chunk),
-            options=site.options(depth),
-            pager=pager,
-            intro=intro,
-            lang=lang,
-        )
-        site.write(f"{folder}{name(n)}", html)
+        # The footer's time: the newest story the page lists (never the clock).
+        generated = dates[chunk[0]] if chunk else None
+
+        def render(
+            site: _Site, entries: list[_Entry], pager: Pager = pager, generated: datetime | None = generated
+        ) -> str:
+            return render_list_page(
+                heading=heading,
+                entries=tuple(_list_entry(site, e, depth) for e in entries),
+                options=site.options(depth, generated),
+                pager=pager,
+                intro=intro,
+                lang=lang,
+            )
+
+        key = _digest(site_key, heading, base, depth, lang, intro, pager, generated, *(entry_keys[i] for i in chunk))
+        yield _Plan(f"{folder}{name(n)}", key, chunk, render)
 
 
-def _write_tags(site: _Site, entries: list[_Entry], *, page_size: int, lang: str) -> None:
-    by_tag: dict[str, list[_Entry]] = {}
-    names: dict[str, str] = {}
-    for e in entries:
-        for tag in e.tags:
-            by_tag.setdefault(tag.casefold(), []).append(e)
-            names.setdefault(tag.casefold(), tag)
-    for key, tagged in by_tag.items():
-        count = len(tagged)
-        _write_listing(
-            site,
-            tagged,
-            heading=f"Tag: {names[key]}",
-            base=site.tag_slugs[key],
-            depth=1,
-            page_size=page_size,
-            lang=lang,
-            intro=f"{count} {'story' if count == 1 else 'stories'}",
-        )
-    links = tuple(
-        CountedLink(title=names[key], href=f"{site.tag_slugs[key]}.html", count=len(by_tag[key]))
-        for key in sorted(by_tag, key=lambda k: (-len(by_tag[k]), k))
-    )
-    site.write("tags/index.html", render_list_page(heading="Tags", options=site.options(1), links=links, lang=lang))
-
-
-def _write_feed(site: _Site, newest: list[_Entry]) -> None:
+def _feed(site: _Site, newest: list[_Entry]) -> str:
     feed_id = f"urn:uuid:{uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, site.site_url or 'curator-site:' + site.title)}"
     entries = [
         {
@@ -468,8 +621,6 @@ def _write_feed(site: _Site, newest: list[_Entry]) -> None:
         }
         for e in newest
     ]
-    updated = max((e.updated for e in newest), default=site.generated)
+    updated = max((e.updated for e in newest), default=_EPOCH)
     base_url = f"{site.site_url}/" if site.site_url else ""
-    site.write(
-        "feed.atom", render_feed(title=site.title, feed_id=feed_id, updated=updated, entries=entries, base_url=base_url)
-    )
+    return render_feed(title=site.title, feed_id=feed_id, updated=updated, entries=entries, base_url=base_url)

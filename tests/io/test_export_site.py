@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from curator.domain.stories import StoryFields
-from curator.io import export_common
+from curator.io import export_folder
 from curator.io import export_site as export_site_module
 from curator.io.errors import Cancelled, ExportError
 from curator.io.export_site import export_site
@@ -143,18 +143,18 @@ def test_a_failed_write_leaves_the_previous_site(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out, before = _previous_site(library, tmp_path)
-    from curator.io import export_site as module
+    from curator.io.export_folder import Writer
 
     calls = []
-    real = module.write_text
+    real = Writer.write_bytes
 
-    def failing(path: Path, text: str) -> None:
-        calls.append(path)
+    def failing(self: Writer, relative: str, data: bytes) -> str:
+        calls.append(relative)
         if len(calls) == 3:
-            raise OSError(errno.EROFS, "Read-only file system", str(path))
-        real(path, text)
+            raise OSError(errno.EROFS, "Read-only file system", str(self.root / relative))
+        return real(self, relative, data)
 
-    monkeypatch.setattr(module, "write_text", failing)
+    monkeypatch.setattr(Writer, "write_bytes", failing)
     with pytest.raises(ExportError, match=r"Read-only file system.*previous output, if any, is as it was"):
         export_site(library, out)
     assert tree(out) == before
@@ -169,7 +169,7 @@ def test_a_read_only_place_leaves_the_previous_site(
     def refuse(*args: object, **kwargs: object) -> str:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(export_common.tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(export_folder.tempfile, "mkdtemp", refuse)
     with pytest.raises(ExportError, match=r"cannot write in .*Permission denied; nothing was changed"):
         export_site(library, out)
     assert tree(out) == before
