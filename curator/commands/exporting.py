@@ -56,6 +56,7 @@ def cmd_export(ctx: CommandContext, args: argparse.Namespace) -> int:
                     site_url=args.site_url or "",
                     page_size=args.page_size,
                     workers=args.workers,
+                    full=args.full,
                 )
             else:
                 report = export_markdown(
@@ -95,7 +96,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     html.add_argument("-o", "--output", metavar="PATH", help="file or folder to write (default: ./SLUG.html)")
 
     selection = argparse.ArgumentParser(add_help=False)
-    selection.add_argument("out_dir", metavar="FOLDER", help="folder to write (replaced whole when done)")
+    selection.add_argument("out_dir", metavar="FOLDER", help="folder to write (updated whole when done)")
     selection.add_argument("query", nargs="*", help="search query choosing the stories (default: all)")
     selection.add_argument("--story", action="append", metavar="REF", help="export this story (repeatable)")
 
@@ -103,13 +104,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "site",
         parents=[common, selection],
         help="a static site: index, story pages, tag pages, Atom feed",
-        description="Build a static site in FOLDER. It is written beside FOLDER and swapped in at the end, so an "
-        "export that fails or is interrupted leaves the previous site as it was.",
+        description="Build a static site in FOLDER. Exported again into the same FOLDER, only the pages whose "
+        "stories, tags or links changed are written and the pages of stories no longer exported are removed; files "
+        "the export did not write (.git, CNAME, ...) are kept. Changed files are written beside FOLDER and swapped "
+        "in at the end, so an export that fails or is interrupted leaves the previous site as it was.",
     )
     site.add_argument("--title", default=DEFAULT_TITLE, help=f"the site's title (default: {DEFAULT_TITLE})")
     site.add_argument("--site-url", metavar="URL", help="where the site will live, for absolute feed links")
     site.add_argument("--page-size", type=_positive, default=PAGE_SIZE, help=f"stories per index page ({PAGE_SIZE})")
-    site.add_argument("--workers", type=_positive, default=2, help="processes rendering bodies not yet rendered")
+    site.add_argument("--workers", type=_positive, default=2, help="processes writing story pages in big exports")
+    site.add_argument("--full", action="store_true", help="write every page again, not only the changed ones")
 
     md = formats.add_parser(
         "markdown",

@@ -38,10 +38,12 @@ class ExportReport:
     # Stories exported, and how many of their bodies had to be rendered (the rest were stored renders).
     stories: int = 0
     rendered: int = 0
+    # Files of an earlier export into the same folder left as they were (their inputs did not change).
+    kept: int = 0
 
     def summary(self) -> str:
-        what = f"exported {self.stories} {'story' if self.stories == 1 else 'stories'} ({self.written} files)"
-        return f"{what} to {self.out_dir}"
+        files = f"{self.written} files written, {self.kept} unchanged" if self.kept else f"{self.written} files"
+        return f"exported {self.stories} {'story' if self.stories == 1 else 'stories'} ({files}) to {self.out_dir}"
 
 
 def select_ids(library: Library, *, query: str = "", story_ids: Sequence[int] | None = None) -> list[int]:

@@ -213,6 +213,9 @@ class ExportFolder:
         group any more go, and anything the export did not write stays. ``dirs``: folders the export owns."""
         assert self.path is not None
         staged = set(staged)
+        if self._exists and not staged and dict(groups) == self.previous and not self.fresh:
+            self._committed = True  # nothing changed: the folder, manifest included, stays as it is
+            return
         owned_now = {rel for g in groups.values() for rel in g.files}
         dirs_now = set(dirs) | {rel.rpartition("/")[0] for rel in owned_now if "/" in rel}
         manifest = {

@@ -23,6 +23,7 @@ import uuid as uuid_mod
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -37,6 +38,7 @@ from curator.core.text import slugify
 from curator.domain.factcheck import FactCheck
 from curator.domain.stories import Story, StorySummary
 from curator.io import workers as worker_processes
+from curator.io.errors import ExportError
 from curator.io.export_common import (
     DEFAULT_WORKERS,
     BodyRenderer,
@@ -235,6 +237,7 @@ def export_site(
     return ExportReport(
         out_dir=folder.shown,
         written=len(staged),
+        kept=sum(len(g.files) for g in groups.values()) - len(staged),
         problems=problems,
         stories=len(order),
         rendered=rendered,
@@ -321,10 +324,11 @@ def _story_pages(
     pool = worker_processes.pool(workers)
     finished = False
     try:
-        futures = [
-            pool.submit(_pages_job, url, site, writer, job, {i: keys[i] for i in job}, feed_ids & set(job))
-            for job in jobs
-        ]
+        with worker_processes.starting():
+            futures = [
+                pool.submit(_pages_job, url, site, writer, job, {i: keys[i] for i in job}, feed_ids & set(job))
+                for job in jobs
+            ]
         for future in futures:
             while True:
                 check_cancel(cancelled, "export")
@@ -333,6 +337,12 @@ def _story_pages(
                     break
                 except FutureTimeout:
                     continue
+                except BrokenProcessPool:
+                    check_cancel(cancelled, "export")
+                    raise ExportError(
+                        "a worker process writing story pages stopped unexpectedly; "
+                        "the previous output, if any, is as it was"
+                    ) from None
         finished = True
     finally:
         worker_processes.stop(pool, kill=not finished)

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 _PR_SET_PDEATHSIG = 1
@@ -41,6 +42,23 @@ def pool(workers: int) -> ProcessPoolExecutor:
         initializer=_die_with_parent,
         initargs=(os.getpid(),),
     )
+
+
+@contextlib.contextmanager
+def starting() -> Iterator[None]:
+    """Around the submissions that start a pool's processes: Ctrl-C is held back (blocked, not lost) meanwhile.
+
+    The new processes inherit the blocked signal, so a Ctrl-C during their start-up cannot kill them halfway
+    (they ignore it once running); this process gets it as soon as they are started, and cancels then.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def stop(executor: ProcessPoolExecutor, *, kill: bool) -> None:
