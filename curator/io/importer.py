@@ -2,15 +2,14 @@
 
 Files are read and parsed a window at a time, checked (duplicates, bad files), their related headlines matched to
 stories, and stored in batches of :data:`BATCH_SIZE` with :meth:`StoryService.create_many`, one transaction each:
-a batch that fails leaves the library as it was before it. Bodies are stored without rendering them (the renders
-are made when first shown or exported), which is what keeps big imports fast.
+a batch that fails leaves the library as it was before it. Bodies are rendered with the parse (in the worker process
+on big imports) and stored with the stories, so an export never waits for Markdown.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import multiprocessing
 import os
 import uuid as uuid_mod
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,11 +21,13 @@ from pathlib import Path
 from curator.core.errors import CuratorError
 from curator.domain.errors import ValidationError
 from curator.domain.stories import RelatedLink, StoryFields
+from curator.io import workers as worker_processes
 from curator.io.decode import MAX_FILE_BYTES, decode_bytes, read_text_file
 from curator.io.errors import Cancelled, ImportFileError
 from curator.io.frontmatter import parse_markdown
 from curator.io.parsed import ParsedStory, RelatedRef, headline_key
 from curator.io.plaintext import parse_plaintext
+from curator.render.markdown import render_markdown
 from curator.services.derived import derive
 from curator.services.library import Library
 from curator.services.lookup import content_key
@@ -112,7 +113,13 @@ def _checked(parsed: ParsedStory) -> ParsedStory:
         if title or url or ref.uuid or ref.slug:
             # Cleaned here, as normalise() would, so that storing the batch need not validate it again.
             related.append(dataclasses.replace(ref, title=title, url=url, key=headline_key(title)))
-    return ParsedStory(fields=fields, related=tuple(related), uuid=parsed.uuid, derived=derive(fields))
+    return ParsedStory(
+        fields=fields,
+        related=tuple(related),
+        uuid=parsed.uuid,
+        derived=derive(fields),
+        body_html=render_markdown(fields.body),
+    )
 
 
 def find_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileProblem]]:
@@ -244,6 +251,7 @@ def _store_window(
                 author=author,
                 note="Imported",
                 render=False,
+                htmls=[p.parsed.body_html for p in batch],
                 uuids=[p.uuid for p in batch],
                 defer_derived=True,
                 normalised=True,
@@ -280,7 +288,7 @@ class _Reader:
         self._window = window_size
         self._pool: ProcessPoolExecutor | None = None
         if parallel:
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = worker_processes.pool(1)
 
     def _submit(self, start: int) -> list[Future[list[_Result]]]:
         assert self._pool is not None

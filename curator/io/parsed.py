@@ -32,6 +32,8 @@ class ParsedStory:
     uuid: str = ""
     # Index data worked out with the parse (in the worker process on big imports), so storing needs less.
     derived: TextDerived | None = field(default=None, compare=False)
+    # The body rendered to HTML with the parse (in the worker process on big imports), stored with the story.
+    body_html: str | None = field(default=None, compare=False)
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -180,10 +180,12 @@ class StoryService:
         defer_derived: bool = False,
         normalised: bool = False,
         derived: Sequence[TextDerived | None] | None = None,
+        htmls: Sequence[str | None] | None = None,
     ) -> list[int]:
         """Store several new stories in one transaction: all of them, or (on any error) none.
 
-        ``render=False`` leaves the HTML to be rendered when first needed (fast bulk imports).
+        ``render=False`` leaves the HTML to be rendered when first needed; ``htmls`` gives renders made ahead
+        (an import renders in its parse workers), each made by :func:`render_markdown` from its story's body.
         ``uuids`` gives the new stories their identities (an importer that links stories to each other before
         they exist); a related link may then name its target by ``target_uuid`` alone: it is linked as soon as
         a story with that UUID exists, in this call or a later one.
@@ -200,7 +202,13 @@ class StoryService:
         if uuids is not None and len(uuids) != len(prepared):
             raise ValueError("create_many needs one UUID per story")
         new_uuids = [str(u) for u in uuids] if uuids is not None else [str(uuid_mod.uuid4()) for _ in prepared]
-        htmls = [render_markdown(f.body) if render else None for f in prepared]
+        if htmls is not None:
+            # Rendered by the caller (an import's worker process) with this same pipeline.
+            if len(htmls) != len(prepared):
+                raise ValueError("create_many needs one HTML render (or None) per story")
+            htmls = [h if h is not None or not render else render_markdown(f.body) for f, h in zip(prepared, htmls)]
+        else:
+            htmls = [render_markdown(f.body) if render else None for f in prepared]
         ahead = [
             d if d is not None and d.fits(f) else None
             for f, d in zip(prepared, derived if derived is not None else [None] * len(prepared), strict=True)
