@@ -73,7 +73,7 @@ from curator.render.page import (
     xml_text,
 )
 from curator.services.library import Library
-from curator.services.publishing import PageInputs, page_inputs
+from curator.services.publishing import PageInputs
 
 PAGE_SIZE = 20
 FEED_ITEMS = 50
@@ -160,7 +160,7 @@ def export_site(
     summaries = library.search.summaries(ids)
     order = sorted(ids, key=lambda i: (_date(summaries[i]), i), reverse=True)
     feed_ids = set(order[:FEED_ITEMS])
-    inputs = page_inputs(library.session_factory, ids)
+    inputs = library.publishing.page_inputs(ids)
     site = _Site(
         title=title.strip() or DEFAULT_TITLE,
         site_url=site_url.rstrip("/"),

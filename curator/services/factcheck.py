@@ -1245,4 +1245,3 @@ def _is_web(url: str) -> bool:
         return bool(check_url("url", url))
     except ValidationError:
         return False
-

@@ -20,6 +20,7 @@ from curator.factcheck.settings import FactCheckSettings
 from curator.services.desk import Desk
 from curator.services.factcheck import FactCheckService
 from curator.services.lookup import StoryLookup
+from curator.services.publishing import PublishingService
 from curator.services.related import RelatedService
 from curator.services.revisions import RevisionService
 from curator.services.search import SearchService
@@ -53,6 +54,7 @@ class Library:
         self.tags = TagService(session_factory)
         self.revisions = RevisionService(session_factory, self.stories)
         self.lookup = StoryLookup(session_factory)
+        self.publishing = PublishingService(session_factory)
         self.factcheck = FactCheckService(session_factory, settings=factcheck_settings, config_dir=config_dir)
         # Findings and claims follow every save; Ready and Published wait for open checks (or an override).
         self.stories.add_hook(self.factcheck)

@@ -32,6 +32,17 @@ class PageInputs:
     language: str
 
 
+class PublishingService:
+    """``lib.publishing``: what exports need to know about stories beyond the stories themselves."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._sf = session_factory
+
+    def page_inputs(self, story_ids: Iterable[int]) -> dict[int, PageInputs]:
+        """Stamps of the given stories (those that exist), keyed by id."""
+        return page_inputs(self._sf, story_ids)
+
+
 def page_inputs(session_factory: sessionmaker[Session], story_ids: Iterable[int]) -> dict[int, PageInputs]:
     """Stamps of the given stories (those that exist), keyed by id."""
     ids = list(dict.fromkeys(story_ids))

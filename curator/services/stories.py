@@ -41,6 +41,7 @@ from curator.services.validate import clean_line, normalise
 
 log = logging.getLogger(__name__)
 
+
 def _dialect(session_factory: sessionmaker[Session]) -> str:
     bind = session_factory.kw.get("bind")
     return bind.dialect.name if bind is not None else "sqlite"
@@ -206,7 +207,10 @@ class StoryService:
             # Rendered by the caller (an import's worker process) with this same pipeline.
             if len(htmls) != len(prepared):
                 raise ValueError("create_many needs one HTML render (or None) per story")
-            htmls = [h if h is not None or not render else render_markdown(f.body) for f, h in zip(prepared, htmls)]
+            htmls = [
+                h if h is not None or not render else render_markdown(f.body)
+                for f, h in zip(prepared, htmls, strict=True)
+            ]
         else:
             htmls = [render_markdown(f.body) if render else None for f in prepared]
         ahead = [
@@ -628,5 +632,3 @@ class StoryService:
         while f"{base}-{n}" in used:
             n += 1
         return f"{base}-{n}"
-
-

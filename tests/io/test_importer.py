@@ -175,3 +175,25 @@ def test_progress_and_cancel_between_files(library: Library, tmp_path: Path) -> 
     partial = caught.value.report
     assert len(partial.imported) == 4
     assert library.search.count() == 7 + 4
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_bodies_are_rendered_with_the_parse_and_stored(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    from curator.io import importer
+    from curator.render.markdown import render_markdown
+
+    if parallel:
+        # Parsed (and rendered) in the worker process even for this handful.
+        monkeypatch.setattr(importer, "PARALLEL_THRESHOLD", 1)
+        monkeypatch.setattr(importer, "WINDOW_SIZE", 3)
+    report = import_paths(library, [FIXTURES], window_size=3 if parallel else 2000)
+    assert report.ok and len(report.imported) == len(list(FIXTURES.iterdir()))
+
+    def must_not_render(bodies: list[str]) -> list[str]:
+        raise AssertionError(f"{len(bodies)} bodies were not rendered at import")
+
+    stored = library.stories.rendered_html_many(report.imported, render_all=must_not_render)
+    for story in library.stories.get_many(report.imported):
+        assert stored[story.id] == render_markdown(story.body)
