@@ -121,6 +121,9 @@ def story_markdown(
     if flavour == Flavour.PELICAN:
         return _pelican(story, meta) + "\n" + body + "\n"
     meta["draft"] = story.status != Status.PUBLISHED
+    if not any(k.lower() == "translationkey" for k in meta):
+        # Hugo groups a story's translations by this key; the story's own UUID unless it came with one.
+        meta["translationKey"] = story.uuid
     ordered = {k: meta[k] for k in _YAML_ORDER if k in meta} | {k: v for k, v in meta.items() if k not in _YAML_ORDER}
     head = yaml.dump(
         ordered,

@@ -182,6 +182,9 @@ def _fields(meta: Mapping[str, Any], flavour: str) -> tuple[dict[str, Any], tupl
             raise ImportFileError(f"front matter '{FRONT_MATTER_KEYS[field][0]}': {exc}") from None
     related = out.pop("related", ())
     story_uuid = out.pop("uuid", "")
+    translation = lowered.get("translationkey")
+    if translation is not None and story_uuid and str(meta[translation]).strip() == story_uuid:
+        used.add(translation)  # Hugo's translationKey as Curator's YAML export writes it: the story's UUID
     draft = out.pop("draft", None)
     published = out.pop("published", None)
     if published is False:
