@@ -31,6 +31,7 @@ SPECS = (
     Spec("import_folder", "Import &Folder…", ("Ctrl+Shift+O",), "Import every story file in a folder"),
     Spec("export_story", "&Export Story as HTML…", ("Ctrl+E",), "Write this story to one HTML file"),
     Spec("export_many", "Export S&tories…", ("Ctrl+Shift+E",), "Export a static site or a Markdown folder"),
+    Spec("republish", "Re&publish Site", ("Ctrl+Shift+U",), "Export the last site again (only changed pages)"),
     Spec("quit", "&Quit", (Std.Quit, "Ctrl+Q"), "Quit Curator"),
     # Edit
     Spec("undo", "&Undo", (Std.Undo,)),
@@ -126,6 +127,7 @@ class AppActions:
         theme_menu.addActions(list(self.theme.values()))
         menu("&File", "new", "save", "revert", None, "import_files", "import_folder", None, "export_story")
         menus["File"].addAction(a["export_many"])
+        menus["File"].addAction(a["republish"])
         menus["File"].addSeparator()
         menus["File"].addAction(a["quit"])
         menu("&Edit", "undo", "redo", None, "find", "find_next", "find_previous", "replace", None, "bold", "italic")

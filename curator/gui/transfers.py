@@ -40,6 +40,8 @@ class Transfers(QObject):
     """Starts imports and exports; the window supplies the selection and the list's query."""
 
     finished = Signal(str, object)  # kind ("import" | "export"), SummaryDialog
+    # Whether there is a site export to republish (its folder and the stories it covers are remembered).
+    republishable = Signal(bool)
 
     def __init__(
         self,
@@ -59,6 +61,9 @@ class Transfers(QObject):
         # Imports write on their own sessions; one transfer at a time keeps them out of each other's way.
         self._runner = SerialExecutor("transfers")
         self.last_export_folder = ""
+        # The last site export: (which, query, story ids, folder), kept across runs in the app's settings.
+        self.last_site: tuple[str, str, list[int] | None, Path] | None = None
+        self._settings: Any = None
         self.active: Task | None = None
         self._closed = False
 
@@ -129,11 +134,57 @@ class Transfers(QObject):
         present(dialog)
         return dialog
 
+    def restore_last_site(self, settings: Any) -> None:
+        """Read the last site export from the app's settings (and keep it there from now on)."""
+        self._settings = settings
+        folder = settings.value("export/last_site_folder", "", str)
+        if folder:
+            ids = settings.value("export/last_site_ids", "", str)
+            self.last_site = (
+                settings.value("export/last_site_which", "all", str),
+                settings.value("export/last_site_query", "", str),
+                [int(i) for i in ids.split(",") if i.strip().isdigit()] if ids else None,
+                Path(folder),
+            )
+        self.republishable.emit(self.last_site is not None)
+
+    def _remember_site(self, which: str, query: str, story_ids: list[int] | None, out_dir: Path) -> None:
+        self.last_site = (which, query, story_ids, out_dir)
+        if self._settings is not None:
+            self._settings.set("export/last_site_folder", str(out_dir))
+            self._settings.set("export/last_site_which", which)
+            self._settings.set("export/last_site_query", query)
+            self._settings.set("export/last_site_ids", ",".join(map(str, story_ids)) if story_ids is not None else "")
+        self.republishable.emit(True)
+
+    def republish(self) -> Task | None:
+        """Export the last site again into its folder, in the background: only the pages that changed are
+        written, the pages of stories since trashed are removed."""
+        if self.last_site is None:
+            return None
+        which, query, story_ids, out_dir = self.last_site
+        return self._export_site(which, query, story_ids, out_dir, republish=True)
+
     def export_many(self, fmt: str, which: str, out_dir: Path) -> Task:
-        library = self._bridge.library
         story_ids = self._selected_ids() if which == "selection" else None
         query = self._list_query() if which == "list" else ""
         self.last_export_folder = str(out_dir)
+        if fmt == "site":
+            return self._export_site(which, query, story_ids, out_dir)
+        return self._export(fmt, query, story_ids, out_dir)
+
+    def _export_site(
+        self, which: str, query: str, story_ids: list[int] | None, out_dir: Path, *, republish: bool = False
+    ) -> Task:
+        task = self._export("site", query, story_ids, out_dir, republish=republish)
+        # Remembered once it is done (a cancelled or failed export leaves the previous one to republish).
+        task.signals.finished.connect(lambda _report: self._remember_site(which, query, story_ids, out_dir))
+        return task
+
+    def _export(
+        self, fmt: str, query: str, story_ids: list[int] | None, out_dir: Path, *, republish: bool = False
+    ) -> Task:
+        library = self._bridge.library
 
         def job(task: Task) -> Any:
             if fmt == "markdown":
@@ -154,12 +205,14 @@ class Transfers(QObject):
         def summary(report: Any, *, cancelled: bool = False) -> tuple[str, list[str]]:
             if cancelled:
                 return f"Export cancelled. Nothing was written to {out_dir}.", []
-            written = getattr(report, "written", 0)
-            count = written if isinstance(written, int) else len(written)
+            count = getattr(report, "stories", 0)
+            written, kept = getattr(report, "written", 0), getattr(report, "kept", 0)
             problems = [str(p) for p in getattr(report, "problems", ()) or ()]
-            return f"Exported {_plural(count, 'story', 'stories')} as a {what} to {out_dir}.", problems
+            verb = "Republished" if republish else "Exported"
+            files = f" ({_plural(written, 'file', 'files')} written, {kept:,} unchanged)" if kept else ""
+            return f"{verb} {_plural(count, 'story', 'stories')} as a {what} to {out_dir}{files}.", problems
 
-        return self._start("Exporting", job, summary, kind="export")
+        return self._start("Republishing" if republish else "Exporting", job, summary, kind="export")
 
     # ------------------------------------------------------------------------------------- running
 

@@ -120,3 +120,30 @@ def test_exporting_one_story_writes_one_html_file(qtbot, make_window, tmp_path: 
         window.transfers.export_story_to(window.editing.story_id, out)
     html = out.read_text(encoding="utf-8")
     assert library_of(window).stories.get(window.editing.story_id).headline in html
+
+
+def test_republish_exports_the_last_site_again_in_the_background(qtbot, make_window, tmp_path: Path) -> None:
+    pytest.importorskip("curator.io.export_site", reason="the exporters (curator.io) are not in this build")
+    window = make_window(stories=[StoryFields(headline=f"Story {i}", body=f"Body {i}.") for i in range(5)])
+    republish = window.actions["republish"]
+    assert not republish.isEnabled()  # nothing exported yet
+    out = tmp_path / "site"
+    summaries: list[SummaryDialog] = []
+    window.transfers.finished.connect(lambda _kind, dialog: summaries.append(dialog))
+    with qtbot.waitSignal(window.transfers.finished, timeout=60_000):
+        window.transfers.export_many("site", "all", out)
+    assert summaries[-1].summary.startswith("Exported 6 stories as a website")
+    qtbot.waitUntil(republish.isEnabled, timeout=5_000)
+    library = library_of(window)
+    story = library.stories.get(library.stories.resolve("story-3"))
+    library.stories.save(story.id, story.fields().replace(body="Corrected body."), base_version=story.version)
+    with qtbot.waitSignal(window.transfers.finished, timeout=60_000):
+        republish.trigger()
+    assert summaries[-1].summary.startswith("Republished 6 stories as a website")
+    assert "unchanged" in summaries[-1].summary
+    assert "Corrected body." in (out / "stories" / "story-3.html").read_text(encoding="utf-8")
+    # The app remembers the folder across runs.
+    window.settings.sync()
+    again = make_window()
+    assert again.actions["republish"].isEnabled()
+    assert again.transfers.last_site is not None and again.transfers.last_site[3] == out
