@@ -67,6 +67,7 @@ from curator.render.page import (
     factcheck_items,
     news_article_json_ld,
     render_feed,
+    render_list_entry,
     render_list_page,
     render_story_page,
     stylesheet,
@@ -105,6 +106,8 @@ class _Entry:
     tags: tuple[str, ...]
     excerpt: str = ""
     content: str = ""
+    # The entry as listings show it, rendered once: on index pages (depth 0) and on tag pages (depth 1).
+    fragments: tuple[str, str] = ("", "")
 
 
 @dataclass
@@ -117,6 +120,8 @@ class _Site:
     tag_slugs: dict[str, str]
     # Who publishes the fact checks (ClaimReview author): the settings' organisation, else the site.
     organisation: str = ""
+    # The listings' language: the one most stories are in.
+    lang: str = "en"
 
     def nav(self, depth: int, generated: datetime | None = None) -> SiteNav:
         up = "../" * depth
@@ -161,12 +166,14 @@ def export_site(
     order = sorted(ids, key=lambda i: (_date(summaries[i]), i), reverse=True)
     feed_ids = set(order[:FEED_ITEMS])
     inputs = library.publishing.page_inputs(ids)
+    language = Counter(inputs[i].language or "en" for i in order).most_common(1)[0][0] if order else "en"
     site = _Site(
         title=title.strip() or DEFAULT_TITLE,
         site_url=site_url.rstrip("/"),
         ids=frozenset(ids),
         tag_slugs=_tag_slugs(summaries.values()),
         organisation=library.factcheck.settings.organisation or title.strip() or DEFAULT_TITLE,
+        lang=language,
     )
     site_key = _digest(
         SITE_FORMAT,
@@ -214,7 +221,6 @@ def export_site(
         check_cancel(cancelled, "export")
 
         # Index pages, tag pages, the list of tags and the feed: written where their key changed.
-        language = Counter(inputs[i].language or "en" for i in order).most_common(1)[0][0] if order else "en"
         entry_keys = {i: _digest(inputs[i].stamp, _tag_hrefs(site, summaries[i].tags)) for i in order}
         plans = list(_listing_plans(site, site_key, order, summaries, entry_keys, page_size, language))
         wanted = []
@@ -225,7 +231,7 @@ def export_site(
                 groups[plan.group] = folder.previous[plan.group]
         missing = [i for p in wanted for i in p.story_ids if i not in entries]
         if missing:
-            entries.update(_entries(library, missing, feed_ids))
+            entries.update(_entries(library, site, missing, feed_ids))
         for plan in wanted:
             check_cancel(cancelled, "export")
             text = plan.render(site, [entries[i] for i in plan.story_ids])
@@ -376,18 +382,18 @@ def _write_stories(
             report = render_factcheck_report(story, check, generated_at=_checked_at(story, check))
             group.files[name] = writer.write(name, report)
         groups[_story_group(story.id)] = group
-        entries.append(_entry(story, body, with_content=story.id in feed_ids))
+        entries.append(_entry(site, story, body, with_content=story.id in feed_ids))
     return _Pages(entries=entries, groups=groups, rendered=renderer.rendered)
 
 
-def _entries(library: Library, story_ids: list[int], feed_ids: set[int]) -> dict[int, _Entry]:
+def _entries(library: Library, site: _Site, story_ids: list[int], feed_ids: set[int]) -> dict[int, _Entry]:
     """Listing entries of stories whose pages were kept (for the listings that changed)."""
     wanted = list(dict.fromkeys(story_ids))
     bodies = BodyRenderer(library).bodies(wanted)
     out = {}
     for story in library.stories.get_many(wanted):
         body, _removed = without_unresolvable_links(bodies[story.id])
-        out[story.id] = _entry(story, body, with_content=story.id in feed_ids)
+        out[story.id] = _entry(site, story, body, with_content=story.id in feed_ids)
     return out
 
 
@@ -479,9 +485,9 @@ def _photo(site: _Site, writer: Writer, group: Group, story: Story) -> tuple[str
     return f"../media/{name}", f"{site.site_url}/media/{name}" if site.site_url else ""
 
 
-def _entry(story: Story, body: str, *, with_content: bool) -> _Entry:
+def _entry(site: _Site, story: Story, body: str, *, with_content: bool) -> _Entry:
     first = _FIRST_PARAGRAPH.search(body)
-    return _Entry(
+    entry = _Entry(
         id=story.id,
         uuid=story.uuid,
         slug=story.slug,
@@ -498,6 +504,11 @@ def _entry(story: Story, body: str, *, with_content: bool) -> _Entry:
         excerpt=_ID_ATTR.sub("", first.group(0)) if first else "",
         content=body if with_content else "",
     )
+    entry.fragments = (
+        str(render_list_entry(_list_entry(site, entry, 0), site.lang)),
+        str(render_list_entry(_list_entry(site, entry, 1), site.lang)),
+    )
+    return entry
 
 
 def _list_entry(site: _Site, e: _Entry, depth: int) -> ListEntry:
@@ -604,7 +615,7 @@ def _listing(
         ) -> str:
             return render_list_page(
                 heading=heading,
-                entries=tuple(_list_entry(site, e, depth) for e in entries),
+                entries=tuple(Markup(e.fragments[depth]) for e in entries),
                 options=site.options(depth, generated),
                 pager=pager,
                 intro=intro,

@@ -230,21 +230,28 @@ class CountedLink:
     count: int
 
 
+def render_list_entry(entry: ListEntry, lang: str = "en") -> Markup:
+    """One story of a listing as HTML (``lang``: the page's language). A site renders each story's entry once
+    and puts it on every page that lists it (its index page, its tag pages)."""
+    return Markup(environment().get_template("entry.html.j2").render(e=entry, lang=lang) + "\n")
+
+
 def render_list_page(
     *,
     heading: str,
-    entries: tuple[ListEntry, ...] = (),
+    entries: tuple[ListEntry | Markup, ...] = (),
     options: PageOptions,
     pager: Pager | None = None,
     intro: str = "",
     links: tuple[CountedLink, ...] = (),
     lang: str = "en",
 ) -> str:
-    """A page listing stories (an index or tag page), or links (the list of tags)."""
+    """A page listing stories (an index or tag page), or links (the list of tags); ``entries`` as
+    :class:`ListEntry` or already rendered by :func:`render_list_entry`."""
     template = environment().get_template("list.html.j2")
     return template.render(
         heading=heading,
-        entries=entries,
+        entries=tuple(e if isinstance(e, Markup) else render_list_entry(e, lang) for e in entries),
         pager=pager or Pager(),
         intro=intro,
         links=links,
