@@ -7,7 +7,6 @@ takes to appear); the library is opened on a worker thread and attached when rea
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 import sys
@@ -104,15 +103,20 @@ class AppContext:
 
         settings = UiSettings(settings_path or paths.config_dir / UI_SETTINGS_FILENAME)
         recovery = RecoveryStore(paths.data_dir / RECOVERY_FILENAME, db_url)
+        # Who is working: the profile's name (Preferences, or [profile] in settings.toml) or $CURATOR_USER;
+        # never the login name, which colleagues and readers do not know.
+        from curator.core.errors import CuratorError
+        from curator.desk.profile import acting_name
+
         try:
-            author = getpass.getuser()
-        except (KeyError, OSError):
+            author = acting_name(None, paths.config_dir)
+        except CuratorError:
             author = ""
         return cls(paths=paths, db_url=db_url, settings=settings, recovery=recovery, author=author)
 
     def open_library(self) -> Library:
         """Open (create, upgrade) the library; the first start of an empty one gets the welcome story."""
-        self.library = open_library(self.db_url, config_dir=self.paths.config_dir)
+        self.library = open_library(self.db_url, config_dir=self.paths.config_dir, actor=self.author)
         self.library_state = self.library.state
         return self.library
 
@@ -121,11 +125,11 @@ class AppContext:
             self.library.close()
 
 
-def open_library(db_url: str, *, config_dir: Path | None = None) -> Library:
+def open_library(db_url: str, *, config_dir: Path | None = None, actor: str = "") -> Library:
     from curator.domain.stories import Scope
     from curator.services.library import Library
 
-    library = Library.open(db_url, config_dir=config_dir)
+    library = Library.open(db_url, config_dir=config_dir, actor=actor)
     if not library.search.page(limit=1, scope=Scope.ALL).items:
         from curator.gui.welcome import welcome_story
 

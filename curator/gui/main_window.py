@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QS
 
 from curator.domain.stories import Scope, StorySummary
 from curator.gui.actions import AppActions
+from curator.gui.desk_controller import DeskBanner, DeskController
 from curator.gui.dialogs import present
 from curator.gui.editing import EditingController
 from curator.gui.factcheck_controller import install_factcheck
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.factcheck = install_factcheck(host)
         self.related = install_related(host)
         self.status_guard = StatusChoiceGuard(host)
+        self.desk = DeskController(host, self.desk_banner, self.model.set_presence)
         self._restore_state()
         self.status.set_library(ctx.db_url.rsplit("/", 1)[-1], ctx.db_url)
         self.status.set_state("Opening the library…")
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
         editor_layout = QVBoxLayout(editor_panel)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(0)
+        self.desk_banner = DeskBanner()
+        editor_layout.addWidget(self.desk_banner)
         editor_layout.addWidget(self.editor, 1)
         editor_layout.addWidget(self.find_bar)
         self.editor_split = QSplitter(Qt.Orientation.Vertical)
@@ -543,6 +547,7 @@ class MainWindow(QMainWindow):
         if self.transfers is not None:
             self.transfers.close()
         self.editing.shutdown()
+        self.desk.shutdown()
         if self.bridge is not None:
             self.bridge.close()
         if not self.editing.unsaved_ids():

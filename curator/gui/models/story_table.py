@@ -105,6 +105,8 @@ class StoryTableModel(QAbstractTableModel):
         self._fetching = False
         self._generation = 0
         self._pending_changes: list[ChangeSet] = []
+        # Who else is editing which story ("Aliya is editing since 14:02"), from the desk's presence.
+        self._editing_by: dict[int, str] = {}
         self._modified: set[int] = set()
         self._provisional = False
         self._reloading = False
@@ -241,6 +243,18 @@ class StoryTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------------------------------- changes
 
+    def set_presence(self, editing_by: dict[int, str]) -> None:
+        """Mark the rows of stories someone else is editing (an icon and a tooltip)."""
+        changed = set(editing_by) ^ set(self._editing_by) | {
+            i for i in editing_by if self._editing_by.get(i) != editing_by[i]
+        }
+        self._editing_by = dict(editing_by)
+        for story_id in changed:
+            row = self._row_of.get(story_id)
+            if row is not None:
+                index = self.index(row, HEADLINE)
+                self.dataChanged.emit(index, index)
+
     def apply_changes(self, changes: ChangeSet) -> None:
         """Bring the rows a change set names up to date: fetch only those, and put each where it belongs."""
         if not changes:
@@ -374,7 +388,8 @@ class StoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == HEADLINE:
                 note = "  (unsaved changes)" if row.id in self._modified else ""
-                return f"{row.headline or 'Untitled story'}{note}\n{row.slug}"
+                editing = f"\n✎ {self._editing_by[row.id]}" if row.id in self._editing_by else ""
+                return f"{row.headline or 'Untitled story'}{note}\n{row.slug}{editing}"
             if col == UPDATED:
                 return row.updated_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
             return None
@@ -389,6 +404,8 @@ class StoryTableModel(QAbstractTableModel):
     def _display(self, row: StorySummary, col: int) -> str:
         if col == HEADLINE:
             text = row.headline or "Untitled story"
+            if row.id in self._editing_by:
+                text = f"✎ {text}"
             return f"● {text}" if row.id in self._modified else text
         if col == STATUS:
             return Status(row.status).label
