@@ -51,3 +51,33 @@ def acting_name(explicit: str | None, config_dir: Path | None) -> str:
         if candidate and candidate.strip():
             return candidate.strip()
     return read_profile(config_dir).name
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    """``[desk]`` in settings.toml: who may do what, and whether open comments hold a story back."""
+
+    rights: dict[str, list[str]]
+    comments_hold_ready: bool = False
+
+
+def read_desk_settings(config_dir: Path | None) -> DeskSettings:
+    if config_dir is None:
+        return DeskSettings({})
+    path = config_dir / SETTINGS_FILENAME
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return DeskSettings({})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CuratorError(f"{path}: cannot be read ({exc})") from None
+    table = data.get("desk") or {}
+    rights = table.get("rights") or {}
+    hold = table.get("comments_hold_ready", False)
+    if not isinstance(rights, dict) or not all(
+        isinstance(v, list) and all(isinstance(r, str) for r in v) for v in rights.values()
+    ):
+        raise CuratorError(f'{path}: [desk] rights must map a right to a list of roles, e.g. publish = ["editor"]')
+    if not isinstance(hold, bool):
+        raise CuratorError(f"{path}: [desk] comments_hold_ready must be true or false")
+    return DeskSettings({str(k): list(v) for k, v in rights.items()}, hold)

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from curator.core.status import Status
 from curator.db import models as m
 from curator.db.base import utcnow
 from curator.db.engine import read_session, write_session
@@ -163,6 +164,16 @@ class CommentService:
                     row.orphaned = True
                 else:
                     row.anchor, row.orphaned = found.selectors(), False
+
+    def status_blockers(self, session: Session, story_id: int, status: Status) -> Sequence[str]:
+        """Status gate (when the desk's settings ask for it): open comment threads hold Ready and Published."""
+        rows = session.scalars(
+            select(m.Comment.id).where(
+                m.Comment.story_id == story_id, m.Comment.parent_id.is_(None), m.Comment.resolved_at.is_(None)
+            )
+        ).all()
+        n = len(rows)
+        return [f"{n} open comment{'s' if n != 1 else ''}"] if n else []
 
     def stories_purged(self, session: Session, story_ids: Sequence[int]) -> None:
         session.execute(delete(m.Comment).where(m.Comment.story_id.in_(list(story_ids))))

@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from curator.db.engine import make_engine, make_session_factory
 from curator.db.migrate import LibraryState, open_database
+from curator.desk.profile import read_desk_settings
 from curator.factcheck.settings import FactCheckSettings
 from curator.services.desk import Desk
 from curator.services.factcheck import FactCheckService
 from curator.services.lookup import StoryLookup
+from curator.services.people import parse_rights
 from curator.services.publishing import PublishingService
 from curator.services.related import RelatedService
 from curator.services.revisions import RevisionService
@@ -63,9 +65,12 @@ class Library:
         # Suggestions stay current: the related-stories index is updated inside every story write.
         self.stories.add_hook(self.related.hook)
         # People, rights, the change feed, presence, comments and assignments.
-        self.desk = Desk(session_factory, actor=actor, client=client)
+        desk_settings = read_desk_settings(config_dir)
+        self.desk = Desk(session_factory, actor=actor, client=client, rights=parse_rights(desk_settings.rights))
         self.stories.set_desk(self.desk)
         self.stories.add_hook(self.desk.comments)
+        if desk_settings.comments_hold_ready:
+            self.stories.add_status_gate(self.desk.comments)
 
     @classmethod
     def open(

@@ -265,3 +265,20 @@ def test_the_database_itself_refuses_a_reporters_publish_or_delete(pg_url: str) 
                     conn.execute(text(f"DROP OWNED BY {role}"))
                     conn.execute(text(f"DROP ROLE {role}"))
             admin.dispose()
+
+
+def test_open_comments_hold_ready_when_the_desk_says_so(db_url: str, tmp_path: Path) -> None:
+    from curator.domain.errors import StatusGateError
+
+    (tmp_path / "settings.toml").write_text(
+        '[desk]\ncomments_hold_ready = true\nrights = { publish = ["editor", "producer"] }\n', encoding="utf-8"
+    )
+    with Library.open(db_url, config_dir=tmp_path, actor="Marat") as lib:
+        lib.desk.people.join("Marat", role=Role.PRODUCER)
+        story = lib.stories.create(StoryFields(headline="Held", body="Plain text with no sources.")).story
+        comment = lib.desk.comments.add(story.id, "Check the figure first", quote="Plain text")
+        with pytest.raises(StatusGateError, match="1 open comment"):
+            lib.stories.set_status([story.id], Status.READY)
+        lib.desk.comments.resolve(comment.id)
+        lib.stories.set_status([story.id], Status.READY)
+        lib.stories.set_status([story.id], Status.PUBLISHED)  # producers may publish on this desk
