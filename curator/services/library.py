@@ -59,8 +59,8 @@ class Library:
         self.publishing = PublishingService(session_factory)
         self.factcheck = FactCheckService(session_factory, settings=factcheck_settings, config_dir=config_dir)
         # Findings and claims follow every save; Ready and Published wait for open checks (or an override).
-        self.stories.add_hook(self.factcheck)
-        self.stories.add_status_gate(self.factcheck)
+        self.stories.add_hook(self.factcheck.sync)
+        self.stories.add_status_gate(self.factcheck.sync)
         self.related = RelatedService(session_factory, self.stories, self.search)
         # Suggestions stay current: the related-stories index is updated inside every story write.
         self.stories.add_hook(self.related.hook)
