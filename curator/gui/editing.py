@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QObject, QTimer, Signal
 
 from curator.core.errors import CuratorError
 from curator.core.status import Status
@@ -38,6 +38,16 @@ log = logging.getLogger(__name__)
 # While someone types without pause, the draft is still written this often.
 MAX_UNSAVED_SECONDS = 10.0
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(StoryFields) if f.name != "slug")
+
+
+def saved_time(when: datetime) -> str:
+    """A stored time (UTC) as the user reads it: the time today, else the date and time, in their locale."""
+    local = when.replace(tzinfo=when.tzinfo or UTC).astimezone()
+    moment = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
+    locale = QLocale()
+    if local.date() == datetime.now().astimezone().date():
+        return locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+    return locale.toString(moment, QLocale.FormatType.ShortFormat)
 
 
 class EditingController(QObject):
@@ -126,16 +136,28 @@ class EditingController(QObject):
     def drafts(self) -> dict[int, Draft]:
         return dict(self._drafts)
 
+    def unsaved_headlines(self) -> list[str]:
+        """The headlines of the stories with unsaved changes, the one on screen first."""
+        untitled = self.tr("Untitled story")
+        out = []
+        if self._story is not None and self._dirty:
+            out.append(self._form.headline.text().strip() or untitled)
+        for story_id, draft in self._drafts.items():
+            if self._story is None or story_id != self._story.id:
+                out.append(draft.fields.headline.strip() or untitled)
+        return out
+
     def state_text(self) -> str:
         if self._story is None:
             return ""
         if self._saving:
-            return "Saving…"
+            return self.tr("Saving…")
         if self._dirty:
-            return "Recovered text, not saved" if self._story.id in self._recovered_ids else "Unsaved changes"
-        if self._last_saved_at is not None:
-            return f"Saved {self._last_saved_at.astimezone():%H:%M}"
-        return "Saved"
+            if self._story.id in self._recovered_ids:
+                return self.tr("Recovered text, not saved")
+            return self.tr("Unsaved changes")
+        # When this story was last stored (by anyone), in the user's way of writing times.
+        return self.tr("Saved %1").replace("%1", saved_time(self._story.updated_at))
 
     def page_story(self, fields: StoryFields) -> Story:
         """The story as the preview page shows it: the stored one with the fields being edited."""

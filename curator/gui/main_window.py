@@ -30,7 +30,7 @@ from curator.gui.widgets.editor import MarkdownEditor
 from curator.gui.widgets.fields import StoryFieldsForm
 from curator.gui.widgets.find_bar import FindBar
 from curator.gui.widgets.preview import PreviewPane
-from curator.gui.widgets.search_field import SearchField
+from curator.gui.widgets.search_field import SearchField, SearchStatus
 from curator.gui.widgets.sidebar import Sidebar, SidebarFilter
 from curator.gui.widgets.status_bar import StatusBar
 from curator.gui.widgets.story_list import StoryListView
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = Sidebar()
         self.search = SearchField()
+        self.search_status = SearchStatus()
         self.model = StoryTableModel()
         self.list = StoryListView()
         self.list.setModel(self.model)
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
         list_layout.addWidget(self.search)
+        list_layout.addWidget(self.search_status)
         list_layout.addWidget(self.list, 1)
 
         editor_panel = QWidget()
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         self.sidebar.filter_changed.connect(lambda _f: self._apply_query())
         self.search.query_changed.connect(lambda _t: self._apply_query())
-        self.model.query_failed.connect(self.search.show_error)
+        self.model.query_failed.connect(self._query_failed)
         self.model.loaded.connect(self._list_loaded)
         self.list.horizontalHeader().sortIndicatorChanged.connect(self._sort_clicked)
         self.list.selectionModel().currentRowChanged.connect(lambda current, _prev: self._row_activated(current))
@@ -241,6 +243,9 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self, singleShot=True, interval=300)
         self._counts_timer.timeout.connect(self.refresh_counts)
         bridge.changed.connect(lambda _c: self._counts_timer.start())
+        bridge.changed.connect(lambda _c: self._count_timer.start())
+        self._count_timer = QTimer(self, singleShot=True, interval=300)
+        self._count_timer.timeout.connect(self.refresh_result_count)
         self.model.set_reader(bridge.read)
         self.editing.attach(bridge)
         selected = self.selected_ids
@@ -248,7 +253,14 @@ class MainWindow(QMainWindow):
             bridge, self.editing, self, selected_ids=selected, author=self.ctx.author
         )
         self.transfers = Transfers(
-            bridge, self, selected_ids=selected, list_query=lambda: self.model.query.text, author=self.ctx.author
+            bridge,
+            self,
+            selected_ids=selected,
+            list_query=lambda: self.model.query.text,
+            author=self.ctx.author,
+            settings=self.settings,
+            library_id=self.ctx.db_url,
+            open_story=self.open_story,
         )
         ops.created.connect(self._created)
         ops.message.connect(lambda m: self.status.showMessage(m, 5000))
@@ -313,7 +325,29 @@ class MainWindow(QMainWindow):
 
     def _apply_query(self, *, force: bool = False) -> None:
         self.search.show_error(None)
+        self.search_status.show_error(None)
         self.model.set_query(self.list_query(), force=force)
+
+    def _query_failed(self, message: str) -> None:
+        """The query was not run: say why under the search field (the list keeps its last results)."""
+        self.search.show_error(message)
+        self.search_status.show_error(message)
+
+    def refresh_result_count(self) -> None:
+        """How many stories the list holds for its query (it pages them in, so it does not know itself)."""
+        if self.bridge is None:
+            return
+        query = self.model.query
+        searching = bool(self.search.text().strip())
+
+        def count(lib: Any) -> int:
+            return int(lib.search.count(query.text, scope=query.scope))
+
+        def show(total: int) -> None:
+            if query == self.model.query and self.search_status.error is None:
+                self.search_status.show_count(total, searching=searching)
+
+        self.bridge.read(count, show, lambda exc: self._query_failed(str(exc)))
 
     def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
         self.model.sort(column, order)
@@ -325,6 +359,7 @@ class MainWindow(QMainWindow):
             header.blockSignals(False)
 
     def _list_loaded(self) -> None:
+        self.refresh_result_count()
         first_load, self._first_load = self._first_load, False
         wanted = self._pending_open if self._pending_open is not None else self.editing.story_id
         self._pending_open = None
@@ -498,13 +533,18 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------ closing
 
-    def ask_unsaved(self, count: int) -> QMessageBox.StandardButton:
-        """Save, Discard or Cancel for ``count`` stories with unsaved changes."""
+    def ask_unsaved(self, headlines: Sequence[str]) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for the stories (named by ``headlines``) with unsaved changes."""
         box = QMessageBox(self)
+        box.setObjectName("unsavedChangesBox")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"{count} stor{'y has' if count == 1 else 'ies have'} unsaved changes.")
-        box.setInformativeText("Save them before closing?")
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        shown = 8
+        names = "\n".join(f"• {h}" for h in headlines[:shown])
+        if len(headlines) > shown:
+            names += "\n" + self.tr("… and %n more", "", len(headlines) - shown)
+        box.setText(self.tr("These stories have unsaved changes:", "", len(headlines)) + "\n\n" + names)
+        box.setInformativeText(self.tr("Save them before closing?", "", len(headlines)))
         box.setStandardButtons(
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
         )
@@ -520,7 +560,7 @@ class MainWindow(QMainWindow):
             self.editing.write_draft()
             unsaved = self.editing.unsaved_ids()
             if unsaved:
-                choice = self.ask_unsaved(len(unsaved))
+                choice = self.ask_unsaved(self.editing.unsaved_headlines())
                 if choice == QMessageBox.StandardButton.Save:
                     event.ignore()
                     self.editing.save_all(self._saved_all_then_close)

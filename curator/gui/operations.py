@@ -72,7 +72,8 @@ class StoryOperations(QObject):
         self._bridge.write(
             lambda lib: lib.stories.trash(ids, origin=self),
             lambda _changes: self.message.emit(
-                f"Moved {len(ids)} stor{'y' if len(ids) == 1 else 'ies'} to the trash (Edit → Restore brings them back)"
+                f"Moved {len(ids)} stor{'y' if len(ids) == 1 else 'ies'} to the trash"
+                " (Story → Restore from Trash brings them back)"
             ),
         )
 

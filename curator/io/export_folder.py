@@ -112,6 +112,29 @@ def resolve_target(target: Path | str) -> Path:
     return Path(os.path.realpath(Path(target).expanduser()))
 
 
+def export_target_problem(target: Path | str, kind: str) -> str | None:
+    """Why an export of ``kind`` ("site", "markdown") may not go into ``target``, or None when it may (the same
+    rules :class:`ExportFolder` applies: a new or empty folder, or an earlier export of the same kind). The app
+    asks this before it starts, so the user can choose again with every other choice kept."""
+    folder = resolve_target(target)
+    if not folder.exists():
+        return None
+    if not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{folder} is read-only"
+    marker = folder / MARKER
+    if not marker.exists():
+        if any(folder.iterdir()):
+            return f"{folder} is not empty and was not written by a Curator export; choose an empty or new folder"
+        return None
+    manifest = _read_json(marker)
+    previous_kind = str(manifest.get("kind", "")) if isinstance(manifest, dict) else ""
+    if previous_kind and previous_kind != kind:
+        return f"{folder} holds a {previous_kind} export; choose another folder for a {kind} export"
+    return None
+
+
 class ExportFolder:
     """See the module's docstring. Use as a context manager; :meth:`commit` swaps the staged files in.
 

@@ -440,4 +440,3 @@ def _link(run: _Run, ref: RelatedRef, own_uuid: str) -> RelatedLink:
         return RelatedLink(title=ref.title, url=ref.url)
     # Linked by UUID: to a story stored already, in this batch, or in a later batch of this import.
     return RelatedLink(title=ref.title, url=ref.url, target_uuid=target_uuid)
-

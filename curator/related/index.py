@@ -69,7 +69,6 @@ class SavedText:
     previous: StoryText | None
 
 
-
 _term = m.RelatedTerm.__table__
 _sig = m.RelatedSignature.__table__
 _doc = m.RelatedDoc.__table__

@@ -18,6 +18,15 @@ from curator.core.text import fold, tag_key, tokens
 
 TEXT_FIELDS = ("headline", "byline", "outlet")
 FILTER_FIELDS = ("tag", "status", "before", "after")
+_EXAMPLES = {
+    "headline": "headline:talks",
+    "byline": "byline:aliya",
+    "outlet": "outlet:orda.kz",
+    "tag": 'tag:diplomacy or tag:"oil & gas"',
+    "status": "status:ready",
+    "before": "before:2026-03-25",
+    "after": "after:2026-03",
+}
 _FIELD_RE = re.compile(r"(?i)(headline|byline|outlet|tag|status|before|after):")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
@@ -89,7 +98,8 @@ def _read_value(text: str, pos: int) -> tuple[str, bool, bool, int]:
     if pos < n and text[pos] == '"':
         end = text.find('"', pos + 1)
         if end == -1:
-            value, pos = text[pos + 1 :], n
+            shown = text[pos : pos + 30] + ("…" if n - pos > 30 else "")
+            raise QuerySyntaxError(f'the quote in {shown} is not closed: end the phrase with another "')
         else:
             value, pos = text[pos + 1 : end], end + 1
         prefix = False
@@ -107,7 +117,11 @@ def _read_value(text: str, pos: int) -> tuple[str, bool, bool, int]:
 
 
 def parse(text: str) -> Query:
-    """Parse a search box's text. Raises :class:`QuerySyntaxError` only for meaningless field values."""
+    """Parse a search box's text.
+
+    Raises :class:`QuerySyntaxError`, saying why, for a field without a value (``tag:``), a meaningless value
+    (``status:nope``, ``after:yesterday``) and a quote that is not closed; anything else is read as words.
+    """
     terms: list[Term] = []
     tags: list[str] = []
     excluded_tags: list[str] = []
@@ -127,10 +141,14 @@ def parse(text: str) -> Query:
             pos += 1
         name = None
         m = _FIELD_RE.match(text, pos)
-        if m and m.end() < n and not text[m.end()].isspace():
+        if m:
             name = m.group(1).lower()
+            if m.end() >= n or text[m.end()].isspace():
+                raise QuerySyntaxError(f"{name}: needs a value right after the colon, like {_EXAMPLES[name]}")
             pos = m.end()
-        value, _quoted, prefix, pos = _read_value(text, pos)
+        value, quoted, prefix, pos = _read_value(text, pos)
+        if name is not None and quoted and not value.strip():
+            raise QuerySyntaxError(f"{name}: the quotes are empty; put a value in them, like {_EXAMPLES[name]}")
 
         if name == "tag":
             key = tag_key(value)

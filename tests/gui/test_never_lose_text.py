@@ -153,15 +153,16 @@ def test_closing_with_unsaved_changes_asks_and_can_save(qtbot, make_window, monk
     window = make_window(stories=TWO_STORIES)
     grain = open_slug(qtbot, window, "grain-talks")
     append(window, " Closing thought.")
-    asked: list[int] = []
+    asked: list[list[str]] = []
 
-    def cancel(count: int) -> QMessageBox.StandardButton:
-        asked.append(count)
+    def cancel(headlines: list[str]) -> QMessageBox.StandardButton:
+        asked.append(list(headlines))
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(window, "ask_unsaved", cancel)
     assert not window.close()
-    assert asked == [1] and window.isVisible() and window.editing.is_dirty()
+    # The prompt names the story, not just how many there are.
+    assert asked == [[window.fields.headline.text()]] and window.isVisible() and window.editing.is_dirty()
 
     monkeypatch.setattr(window, "ask_unsaved", lambda _n: QMessageBox.StandardButton.Save)
     window.close()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 SEARCH_HELP = (
     'Search the library: words, "exact phrases", prefix*, -exclude,\n'
@@ -53,3 +53,42 @@ class SearchField(QLineEdit):
         else:
             self.setPalette(QPalette())
         self.setToolTip(f"{message}\n\n{SEARCH_HELP}" if message else SEARCH_HELP)
+
+
+class SearchStatus(QLabel):
+    """Under the search field: how many stories the list holds, "no matches", or why the query was not run."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchStatus")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setContentsMargins(6, 2, 6, 3)
+        self.error: str | None = None
+        self.count: int | None = None
+        self.setAccessibleName(self.tr("Search results"))
+
+    def show_count(self, count: int, *, searching: bool) -> None:
+        self.error, self.count = None, count
+        self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.setStyleSheet("")
+        if count == 0:
+            text = self.tr("No stories match this search") if searching else self.tr("No stories here")
+        else:
+            # %Ln: the number in the user's locale ("1 234"), and the plural as the language makes it.
+            text = self.tr("%Ln stories match", "", count) if searching else self.tr("%Ln stories", "", count)
+        self.setText(text)
+        self.show()
+
+    def show_error(self, message: str | None) -> None:
+        if not message:
+            if self.error is not None:
+                self.error = None
+                self.setText("")
+                self.setStyleSheet("")
+            return
+        self.error = message
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        self.setStyleSheet(f"color: {'#ff8a80' if dark else '#b3261e'};")
+        self.setText(message)
+        self.show()
