@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         a["import_files"].triggered.connect(self.transfers.choose_and_import)
         a["import_folder"].triggered.connect(self.transfers.choose_folder_and_import)
         a["export_story"].triggered.connect(self._export_story)
-        a["export_many"].triggered.connect(self.transfers.choose_and_export)
+        a["export_many"].triggered.connect(lambda: self.transfers.choose_and_export())
         a["republish"].triggered.connect(self.transfers.republish)
         self.transfers.republishable.connect(a["republish"].setEnabled)
         self.transfers.restore_last_site(self.settings)
