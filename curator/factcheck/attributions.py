@@ -1,29 +1,29 @@
 """Finding attributions: who each statement in a story is credited to ("Orda.kz reports", "according to CBS
-News", "told TASS", "…, Karasin said", "по данным Минфина", "как сообщает ТАСС", "заявил Песков").
+News", "told TASS", "…, Karasin said", "said its director, Dr Marat Ospanov", "The union's leader, Dana Kim,
+welcomed", "were announced by Dana Kim and Marat Ospanov", "she added", "по словам Жумабаевой", "как передаёт
+ТАСС", "деп хабарлады Kazinform", "Садықованың сөзінше").
 
-Pure pattern matching over the Markdown body (no network, no language models). Each attribution carries the
-span of its phrase, its sentence, and the source it credits, all as offsets into the body.
+A rule layer over the sentences of the story and their tokens (see ``phrases``): each sentence holding a trigger
+(a speech verb in any form, "according to", a passive "by", a Russian or Kazakh form) is read for the noun phrase
+that names the source: before the verb past appositives and relative clauses, after it when inverted, and split
+when several speakers are named. Pronouns and short references ("she said", "the minister said", "по его
+словам", "деді ол") are resolved to the speaker named before them (``resolve``). No network, no model files.
+
+Each attribution carries the span of its phrase, its sentence, and the source it credits, all as offsets into the
+body.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from curator.core.text import fold
 from curator.domain.factcheck import SourceKind
-from curator.factcheck.text import (
-    LEADING_WORDS,
-    LOWER,
-    NAME,
-    ORGANISATION_WORDS,
-    Document,
-    Span,
-    ru_stem,
-    word_set,
-)
+from curator.factcheck import phrases as ph
+from curator.factcheck.phrases import Tok, tokenize
+from curator.factcheck.text import ORGANISATION_WORDS, Document, Span, ru_stem, word_set
 
 # ----------------------------------------------------------------------------------------------- results
 
@@ -35,7 +35,7 @@ class Mention:
     name: str  # as a source list shows it: "Associated Press", "Grigory Karasin" (a surname resolved)
     key: str  # what identifies the source within a story (folded, without article)
     kind: SourceKind  # a guess; a checker can change it
-    start: int  # where the name is written
+    start: int  # where the name is written (for a pronoun or short reference: where that is written)
     end: int
     url: str = ""  # when the name is a Markdown link
 
@@ -45,12 +45,13 @@ class Attribution:
     start: int  # the attribution phrase: "Orda.kz reports", "According to CBS News", "Karasin … told TASS"
     end: int
     sentence: Span
-    pattern: str  # "according_to", "reports", "says", "told", "after_quote", "ru_po_dannym", …
+    pattern: str  # "according_to", "reports", "says", "told", "after_quote", "ru_po_dannym", "kk_verb", …
     trigger: str  # the words that signal it, as written
     source: Mention  # who is credited: the outlet or person the statement comes from
     speaker: Mention | None = None  # who spoke, when reported through someone else (Karasin told TASS)
     via: Mention | None = None  # who passed it on (CBS News, citing diplomatic sources)
     trailing: bool = False  # the attribution follows what it attributes ("…, Karasin said.")
+    reference: str = ""  # how the source is referred to here when resolved from before: "she", "the minister"
 
     @property
     def credited(self) -> Mention:
@@ -60,98 +61,11 @@ class Attribution:
 
 # ------------------------------------------------------------------------------------------- vocabulary
 
-_VERB_FAMILY = {
-    **dict.fromkeys(("reports", "reported", "report"), "reports"),
-    **dict.fromkeys(("notes", "noted"), "notes"),
-    **dict.fromkeys(("added", "adds"), "added"),
-    **dict.fromkeys(("confirmed", "confirms"), "confirmed"),
-    **dict.fromkeys(("cited", "cites"), "cited"),
-    **dict.fromkeys(("described", "describes"), "described"),
-    **dict.fromkeys(("told", "tells"), "told"),
-    **dict.fromkeys(("wrote", "writes"), "wrote"),
-    **dict.fromkeys(
-        word_set(
-            "said says say stated explained explains stressed stresses warned "
-            "warns insisted insists claimed claims announced announces argued argues"
-        ),
-        "says",
-    ),
-}
-_SPEECH_FAMILIES = frozenset({"says", "notes", "added", "told", "confirmed", "wrote", "described"})
-_PASSIVE_FAMILY = {"reported": "reports", "described": "described", "quoted": "says", "cited": "cited"}
-_PASSIVE_FAMILY |= {"confirmed": "confirmed", "noted": "notes"}
-
-_EN_VERBS = "|".join(sorted(_VERB_FAMILY, key=len, reverse=True))
-_RU_SPEECH = r"(?:сообщил|заявил|рассказал|отметил|добавил|сказал|подчеркнул|уточнил)[аио]?"
-_RU_PRESENT = r"(?:сообща(?:ет|ют)|переда(?:[её]т|ют)|пишет|пишут|цитирует|цитируют)"
-_TRIGGER_RE = re.compile(
-    "|".join(
-        (
-            r"(?P<according>\b[Aa]ccording\s+to\b)",
-            r"(?P<put_it>\bput\s+it\b)",
-            rf"(?P<passive>\b(?:{'|'.join(_PASSIVE_FAMILY)})\s+by\b)",
-            r"(?P<citing>\b[Cc]iting\b)",
-            rf"(?P<verb>\b(?:{_EN_VERBS})\b)",
-            r"(?P<ru_po_dannym>\b(?i:по\s+(?:данным|информации|сведениям))\b)",
-            r"(?P<ru_po_slovam>\b(?i:по\s+словам)\b)",
-            r"(?P<ru_so_ssylkoy>\b(?i:со\s+ссылкой\s+на)\b)",
-            rf"(?P<ru_kak>\b(?i:как\s+(?:{_RU_PRESENT}|{_RU_SPEECH}|сообщало|писал[аио]?|отмеча(?:ет|ют|л[аио]?)))\b)",
-            rf"(?P<ru_verb>\b(?i:{_RU_PRESENT}|{_RU_SPEECH})\b)",
-        )
-    )
-)
-
-# The first words of the triggers: only where one stands is the trigger pattern tried (much faster than
-# scanning the whole text with it).
-_FIRST_WORDS = frozenset({"according", "According", "put", "citing", "Citing", *_PASSIVE_FAMILY, *_VERB_FAMILY})
-_RU_FIRST_WORDS = frozenset({"по", "со", "как"})
-_RU_VERB_RE = re.compile(rf"{_RU_PRESENT}|{_RU_SPEECH}")
-# Candidates: an English first word, or any word outside Latin-1 (Russian triggers are checked one by one).
-_CANDIDATE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")\b|[^\x00-\xff\W\d_]+")
-
-# Words between a subject and its verb: "Karasin has said", "TASS later reported".
-_AUX = (
-    r"(?:has|have|had|also|later|earlier|previously|further|then|reportedly|recently|separately|again|once"
-    r"|всё|уже|также|ранее|позже|тоже)"
-)
-# How far back from a verb its subject, appositive or relative pronoun is looked for.
-_LOOKBACK = 300
-# Punctuation no name or role phrase runs across ("." is not here: Orda.kz, U.S.).
-_LAST_BREAK_RE = re.compile(r"[,;:()\[\]\"“”«»„—–!?]")
-_NAME_BEFORE_RE = re.compile(rf"(?<![\w.’'&-])(?P<art>[Tt]he\s+)?(?P<name>{NAME})(?:\s+{_AUX})*\s*$")
-_ROLES = (
-    r"officials|official|sources|source|spokesperson|spokesman|spokeswoman|spokespeople|diplomats|diplomat|experts|"
-    r"expert|analysts|analyst|police|witnesses|witness|residents|observers|authorities|ministry|embassy|prosecutors|"
-    r"investigators|lawyers|lawyer|economists|economist|organizers|organisers|activists|insiders|people|media|"
-    r"traders|trader|farmers|bankers|executives|managers|doctors|scientists|researchers|critics|officers"
-)
-_ROLE_WORDS = frozenset(_ROLES.split("|"))
-_AUX_WORDS = frozenset(_AUX.strip("(?:)").split("|"))
-_ROLE_BEFORE_RE = re.compile(
-    rf"(?<![\w’'-])(?P<np>(?:[\w’'.-]+\s+){{0,3}}(?:{_ROLES}))(?:\s+{_AUX})*\s*$", re.IGNORECASE
-)
-_NAME_AFTER_RE = re.compile(rf"\s*(?P<skip>)(?P<art>[Tt]he\s+)?(?P<name>{NAME})(?![\w’'-])")
-_RU_NAME_AFTER_RE = re.compile(rf"\s*(?P<skip>(?:[{LOWER}][\w’'-]*\s+){{0,3}}?)(?P<art>)(?P<name>{NAME})(?![\w’'-])")
-_QUOTED_NAME_RE = re.compile(r"\s*(?P<skip>(?:[^\W\d_][\w-]*\s+){0,3}?)[«“\"„](?P<name>[^«»“”\"„\n]{1,80}?)[»”\"“]")
-_DESCRIPTOR_RE = re.compile(
-    r"\s*(?P<desc>(?:[\w’'.-]+\s+){0,5}?[\w’'-]+)"
-    r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:which|who|that|and|but|as|on|in|to|it|he|she|they|что|и|а)\b)"
-)
-_AS_RE = re.compile(r"\b[Aa]s\s+(?P<who>[^,;:.!?\"“”«»]{1,60}?)\s+$")
-_RELATIVE_RE = re.compile(r",\s*(?:which|who|that)\s+$")
-_SOURCE_NOUNS = word_set(
-    """
-    source sources official officials diplomat diplomats data report reports document documents statement
-    statements people person insiders experts analysts ministry government figures survey study research
-    letter decree records filings witnesses police authorities agency agencies media outlets newspaper
-    embassy
-    """
-)
 _DOCUMENT_WORDS = word_set(
     """
     report statement data study survey letter decree document documents figures release memo filing
-    transcript resolution order records census poll research paper minutes protocol данным отчет отчёт
-    документ документы заявление доклад
+    transcript resolution order records census poll research paper minutes protocol verdict ruling forecast
+    данным отчет отчёт документ документы заявление доклад
     """
 )
 _MEDIA_WORDS = word_set(
@@ -164,29 +78,20 @@ _MEDIA_WORDS = word_set(
 _KNOWN_OUTLETS = word_set(
     """
     tass reuters bloomberg interfax afp ap bbc cnn cbs nbc abc ria xinhua kyodo yonhap anadolu kazinform
-    tengrinews vedomosti kommersant rbc izvestia axios politico al-jazeera aljazeera euronews dw тасс
-    интерфакс риа рбк ведомости коммерсантъ коммерсант известия
+    tengrinews vedomosti kommersant rbc izvestia axios politico al-jazeera aljazeera euronews dw tdh тасс
+    интерфакс риа рбк ведомости коммерсантъ коммерсант известия казинформ курсив tengrinews
     """
 )
 _KNOWN_OUTLET_STEMS = frozenset(ru_stem(name) for name in _KNOWN_OUTLETS)
-_PRONOUNS = word_set(
-    """
-    he she they it we i you him her them us me who which that this those these он она они оно мы я вы
-    его ее её их нам им ему ей это
-    """
-)
-_FUNCTION_WORDS = word_set(
-    """
-    through with by of in on at to from for that which who was were is are be been being has have had and or
-    but as than then into onto over under about after before since while when where if because so not no
-    """
-)
-# Verb forms that are as often plural nouns ("media reports", "his notes"): they need a named subject.
-_NOUN_LIKE_VERBS = frozenset({"reports", "report", "notes", "claims", "cites", "says", "describes"})
 _DOMAIN_RE = re.compile(r"[^\W_]\.[^\W\d_]{2,}$")
 _ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
-_END_OF_CLAUSE_RE = re.compile(r"\s*(?:[.,;!?…:)]|$)")
+_QUOTE_MARKS = frozenset('«»“”„"')
+_OPENING_MARKS = frozenset('«“„"')
+_CLOSING_MARKS = frozenset('»”“"')
+# Punctuation after which a verb is inverted ("…,” said Karasin", "— заявил Песков").
+_INVERTING = frozenset(',—–-”"»:')
+_DASHES = frozenset("—–-")
 
 
 @lru_cache(maxsize=4096)
@@ -226,7 +131,517 @@ def guess_kind(name: str, role: str = "") -> SourceKind:
     return SourceKind.OTHER
 
 
+# ------------------------------------------------------------------------------------- noun phrases
+
+
+@dataclass(frozen=True)
+class Named:
+    """A source as read from a noun phrase, before pronouns and short references are resolved."""
+
+    start: int
+    end: int
+    name: str
+    kind: SourceKind
+    ref: str = ""  # "pronoun", "short" (the minister), "its" (its forecasters): resolved from earlier mentions
+    gender: str | None = None  # for a pronoun: "m", "f", "pl", "org", "any"
+    heads: tuple[str, ...] = ()  # for a short reference: the words to look for ("energy", "minister")
+    roles: tuple[str, ...] = ()  # words that describe this source here ("akim", "chairman"), for later references
+    written: str = ""  # the words as written, for a reference
+
+
+_NP_JOINERS = word_set("of at in for from with on and и")
+_PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|ұлы|улы|қызы|кызы)$")
+_TITLECASE_RE = re.compile(r"^[^\W\d_][^\W\d_’'-]*(?:[-’'][^\W\d_]+)*$")
+_CONNECTORS = word_set("of the for on and de du la le del der van von al bin ibn & at")
+_PERSON_BLOCKERS = (
+    ORGANISATION_WORDS
+    | ph.EN_BODY_NOUNS
+    | ph.MONTHS_AND_DAYS
+    | ph.ORG_NAME_WORDS
+    | word_set(
+        "kazakh russian ukrainian american chinese uzbek kyrgyz tajik turkmen european national international "
+        "state central eurasian asian public human"
+    )
+)
+
+
+def _is_title_case(tok: Tok) -> bool:
+    t = tok.text
+    return t[0].isupper() and not t.isupper() and _TITLECASE_RE.match(t) is not None
+
+
+def _person_like(toks: list[Tok]) -> bool:
+    """Two to four title-case words that are not an organisation's: "Aigerim Sadykova", "Kassym-Jomart Tokayev"."""
+    if not 2 <= len(toks) <= 4:
+        return False
+    return all(_is_title_case(t) and t.low not in _PERSON_BLOCKERS and t.low not in ph.TITLES for t in toks)
+
+
+def _text(plain: str, toks: list[Tok]) -> str:
+    return " ".join(plain[toks[0].start : toks[-1].end].split()) if toks else ""
+
+
+class _Reader:
+    """Reads noun phrases out of one sentence's tokens."""
+
+    def __init__(self, finder: _Finder, toks: list[Tok], lang: str) -> None:
+        self.f = finder
+        self.plain = finder.plain
+        self.toks = toks
+        self.lang = lang
+
+    # ---------------------------------------------------------------------------------- scanning
+
+    def _quoted_span_back(self, i: int) -> int | None:
+        """``i`` is a closing mark: the index of its opening mark, when it encloses a short capitalised name."""
+        for k in range(i - 1, max(-1, i - 8), -1):
+            t = self.toks[k].text
+            if t in _OPENING_MARKS:
+                return k if k + 1 < i and self.toks[k + 1].cap else None
+            if not self.toks[k].is_word and t not in "-&.":
+                return None
+        return None
+
+    def _quoted_span_forward(self, i: int) -> int | None:
+        for k in range(i + 1, min(len(self.toks), i + 8)):
+            t = self.toks[k].text
+            if t in _CLOSING_MARKS:
+                return k if k > i + 1 and self.toks[i + 1].cap else None
+            if not self.toks[k].is_word and t not in "-&.":
+                return None
+        return None
+
+    def skip_back(self, j: int, floor: int) -> int:
+        """From ``j`` leftwards past auxiliaries, adverbs and time phrases between a subject and its verb."""
+        toks = self.toks
+        while j >= floor:
+            low = toks[j].low
+            if self.lang == "en":
+                if low in ph.EN_AUX or low in ph.EN_BE or (low.endswith("ly") and len(low) > 4 and not toks[j].cap):
+                    j -= 1
+                    continue
+                if (low in ph.TIME_WORDS and not toks[j].cap) or low in ph.MONTHS_AND_DAYS:
+                    k = j - 1
+                    while k >= floor and toks[k].low in ("on", "last", "this", "next", "in", "a", "an", "early"):
+                        k -= 1
+                    j = k
+                    continue
+                if low == "not" or low == "n't":
+                    j -= 1
+                    continue
+            else:
+                if low in ("также", "уже", "ранее", "тоже", "еще", "позже", "впервые", "не", "в", "свою", "очередь"):
+                    j -= 1
+                    continue
+                # "на брифинге", "в обзоре", "журналистам": a lowercase phrase after a preposition
+                k = j
+                while k >= floor and not toks[k].cap and toks[k].is_word and k > j - 3:
+                    if toks[k].low in ("на", "в", "во", "при", "после", "по") and k < j:
+                        break
+                    k -= 1
+                if k >= floor and k < j and toks[k].low in ("на", "в", "во", "при", "после") and k > floor:
+                    j = k - 1
+                    continue
+            break
+        return j
+
+    def left_np(self, j: int, floor: int) -> tuple[int, int] | None:
+        """The noun phrase ending at token ``j``: (first, last) token indexes, or None."""
+        toks = self.toks
+        if j < floor:
+            return None
+        a = j + 1
+        stops = ph.EN_LEFT_STOPS if self.lang == "en" else ph.RU_STOP
+        while a - 1 >= floor and j - a < 12:
+            t = toks[a - 1]
+            if t.text in _CLOSING_MARKS:
+                k = self._quoted_span_back(a - 1)
+                if k is None or k < floor:
+                    break
+                a = k
+                continue
+            if not t.is_word:
+                break
+            if t.low in stops and not (t.low == "and" and a <= j):
+                break
+            if t.low == "and":
+                # "the mayor and his deputy": keep going only if a speaker stands on both sides
+                nxt = toks[a] if a <= j else None
+                if nxt is None or not (nxt.low in ph.DETERMINERS or nxt.cap):
+                    break
+            a -= 1
+            if t.low in ph.DETERMINERS and t.low not in ("one", "two", "three", "both", "all"):
+                # "the head of the water board", "the mayor and his deputy": on past a preposition or "and"
+                if (
+                    a - 2 >= floor
+                    and toks[a - 1].low in _NP_JOINERS
+                    and toks[a - 2].is_word
+                    and (toks[a - 2].low not in stops or toks[a - 2].low == "and")
+                    and j - a < 10
+                ):
+                    continue
+                break
+        if a > j:
+            return None
+        # "and" left at the start is no part of the phrase
+        while a <= j and toks[a].low in ("and", "but", "however", "meanwhile", "и", "а", "но", "однако"):
+            a += 1
+        return (a, j) if a <= j else None
+
+    def right_np(self, i: int, ceiling: int) -> tuple[int, int] | None:
+        """The noun phrase starting at token ``i``, up to a clause boundary."""
+        toks = self.toks
+        b = i - 1
+        stops = ph.EN_LEFT_STOPS - {"and"} if self.lang == "en" else ph.RU_STOP - {"и"}
+        while b + 1 <= ceiling and b - i < 12:
+            t = toks[b + 1]
+            if t.text in _OPENING_MARKS:
+                k = self._quoted_span_forward(b + 1)
+                if k is None or k > ceiling:
+                    break
+                b = k
+                continue
+            if not t.is_word:
+                break
+            if t.low in stops or (self.lang == "en" and t.low in ph.EN_SPEECH and b >= i):
+                break
+            if self.lang == "en" and t.low in ("saying", "adding", "noting", "warning", "citing"):
+                break
+            b += 1
+        return (i, b) if b >= i else None
+
+    # ----------------------------------------------------------------------------------- reading
+
+    def read(self, a: int, b: int, *, role: str = "") -> list[Named]:
+        """The source(s) a noun phrase names, or [] when it names none."""
+        toks = self.toks
+        # trailing time words and punctuation ("the court in Astana last week")
+        while b >= a and (not toks[b].is_word or toks[b].low in ph.TIME_WORDS or toks[b].low in ph.EN_AUX):
+            if toks[b].text in _CLOSING_MARKS:
+                break
+            b -= 1
+            while b >= a and toks[b].low in ("on", "last", "this", "next", "in", "a", "an", "early", "late"):
+                b -= 1
+        while a <= b and toks[a].low in ("however", "meanwhile", "and", "but", "also", "then", "now", "so"):
+            a += 1
+        if a > b:
+            return []
+        # several speakers: "Dana Kim and Marat Ospanov", "the mayor and his deputy", "… и руководитель …"
+        for k in range(a + 1, b):
+            if toks[k].low not in ("and", "и", "мен", "және"):
+                continue
+            left, right = self.read_one(a, k - 1, role=role), self.read_one(k + 1, b, role=role)
+            if not left or not right:
+                continue
+            nxt = toks[k + 1]
+            both_people = left.kind is SourceKind.PERSON and right.kind is SourceKind.PERSON
+            if both_people or nxt.low in ph.DETERMINERS or nxt.low in ph.POSSESSIVE_PRONOUNS or not nxt.cap:
+                if left.ref == "pronoun" or right.ref == "pronoun":
+                    continue
+                more = self.read(k + 1, b, role=role)
+                return [left, *more] if more else [left, right]
+        one = self.read_one(a, b, role=role)
+        return [one] if one is not None else []
+
+    def read_one(self, a: int, b: int, *, role: str = "") -> Named | None:
+        toks = self.toks
+        plain = self.plain
+        while a <= b and toks[a].text in _QUOTE_MARKS:
+            a += 1
+        while b >= a and toks[b].text in _QUOTE_MARKS:
+            b -= 1
+        if a > b:
+            return None
+        first = toks[a]
+        if self.lang != "en":
+            if first.low in ("в", "во") and a < b:
+                a += 1
+                first = toks[a]
+            pron = ph.RU_PRONOUNS.get(first.low) if self.lang == "ru" else ph.KK_PRONOUNS.get(first.low)
+            if pron is not None:
+                return Named(first.start, first.end, first.text, SourceKind.OTHER, "pronoun", pron, written=first.text)
+        # a pronoun alone
+        if a == b:
+            gender = ph.EN_PRONOUNS.get(first.low) if self.lang == "en" else None
+            if self.lang == "ru":
+                gender = ph.RU_PRONOUNS.get(first.low)
+            elif self.lang == "kk":
+                gender = ph.KK_PRONOUNS.get(first.low)
+            if gender is not None:
+                return Named(
+                    first.start, first.end, first.text, SourceKind.OTHER, "pronoun", gender, written=first.text
+                )
+            if first.low in ph.EN_PRONOUNS or first.low in ph.RU_PRONOUNS or first.low in ph.KK_PRONOUNS:
+                return None
+        possessor = det = ""
+        if first.low in ph.POSSESSIVE_PRONOUNS:
+            possessor = first.low
+            a += 1
+        elif first.low in ph.DETERMINERS and first.low not in ("one", "two", "three", "both", "all"):
+            det = first.low
+            a += 1
+        definite = det in ("the", "this", "that") or self.lang != "en"
+        if a > b:
+            return None
+        span = [t for t in toks[a : b + 1] if t.text not in _QUOTE_MARKS]
+        if not span:
+            return None
+        # a document by someone: "a survey by Kcell", "a study by the Eurasian Development Bank", "data from …"
+        for k, t in enumerate(span[:-1]):
+            if t.low in ph.EN_DOCUMENT_NOUNS and span[k + 1].low in ("by", "from", "of") and k + 2 < len(span):
+                inner = self.read(a + k + 2, b, role=role)
+                if inner and inner[0].kind is not SourceKind.DOCUMENT:
+                    return inner[0]
+        # the phrase up to its first preposition holds its head ("the head of the water board")
+        pp = next((k for k, t in enumerate(span) if k > 0 and t.low in ph.PREPOSITIONS and not t.cap), len(span))
+        core = span[:pp]
+        while len(core) > 1 and core[-1].low in ph.EN_POSTPOSITIVE:
+            core = core[:-1]
+        runs = self._cap_runs(span)
+        # a person's name at the end of the phrase wins: "regional deputy Aigerim Sadykova", "Professor Lena Park"
+        for run in reversed(runs):
+            person = self._person_in(run)
+            if person is not None:
+                start, end, name = person
+                if run[-1] is span[-1] or run[-1] is core[-1] or self._tail_ok(span, run):
+                    roles = tuple(t.low for t in span if t.start < start and t.is_word)
+                    return self._person(start, end, name, roles)
+        heads = [t for t in core if self._is_head(t)]
+        head_last = bool(core) and (self._is_head(core[-1]) or core[-1].cap)
+        if self.lang != "en":
+            head_last = head_last or bool(heads) or any(t.cap for t in span)
+        # one word that names a role or a body: "министр", "the ministry" -> a short reference
+        if len(span) == 1 and self._is_head(span[0]) and (self.lang != "en" or not span[0].cap) and definite:
+            short = self._short(span, possessor)
+            if short is not None:
+                return short
+        # a name alone (possibly with titles before it): "TASS", "Karasin", "the Akorda", "President Tokayev"
+        if runs and len(runs) == 1 and runs[0][0] is span[0] and runs[0][-1] is span[-1]:
+            run = self._strip_titles(runs[0])
+            if not run:
+                # titles alone: "the Foreign Minister" -> a short reference
+                return self._short(span, possessor)
+            return self._name(run, role, possessor, span)
+        # a descriptor ending in a close name: "the grid operator KEGOC", "state news agency TDH"
+        if runs and runs[-1][-1] is span[-1] and len(span) > len(runs[-1]) and pp == len(span):
+            before = span[: len(span) - len(runs[-1])]
+            if before and self._is_head(before[-1]) and not before[-1].cap and self._quoted_or_acronym(runs[-1]):
+                named = self._name(runs[-1], role, "", runs[-1])
+                if named is not None:
+                    return replace(named, roles=tuple(t.low for t in before))
+        if not head_last:
+            return None
+        # members stand for their body: "Analysts at Halyk Finance", "Аналитики Halyk Finance"
+        if len(span) >= 2 and span[0].low in ph.MEMBER_WORDS and self.lang != "en":
+            rest = self.read_one(a + 1, b, role=role)
+            if rest is not None and rest.kind is not SourceKind.PERSON and not rest.ref:
+                return rest
+        if possessor == "its" and not runs:
+            return Named(
+                toks[a - 1].start,
+                span[-1].end,
+                "",
+                SourceKind.OTHER,
+                "pronoun",
+                "org",
+                written=_text(plain, [toks[a - 1], *span]),
+            )
+        # a short reference: "the minister", "the ministry", "the company", "министр", "адвокат"
+        if not runs and len(core) <= 3 and pp == len(span) and definite:
+            short = self._short(span, possessor)
+            if short is not None:
+                return short
+        name = _text(plain, span)
+        kind = SourceKind.DOCUMENT if any(t.low in ph.EN_DOCUMENT_NOUNS for t in core[-1:]) else guess_kind(name, role)
+        if kind is SourceKind.PERSON and not runs:
+            kind = SourceKind.OTHER
+        return Named(span[0].start, span[-1].end, name, kind, roles=tuple(t.low for t in span))
+
+    def _tail_ok(self, span: list[Tok], run: list[Tok]) -> bool:
+        """Whether what follows a person's name in the phrase still belongs to them ("Ilyas Kenzhebayev of the
+        Kazakh-British Technical University", "Сатқалиев журналистам")."""
+        after = [t for t in span if t.start >= run[-1].end]
+        if not after:
+            return True
+        return after[0].low in ("of", "at", "from") or self.lang != "en"
+
+    def _is_head(self, t: Tok) -> bool:
+        if self.lang == "en":
+            return t.low in ph.EN_HEADS or _POSSESSIVE_RE.sub("", t.low) in ph.EN_HEADS
+        if self.lang == "ru":
+            return ph.ru_head(t.low) is not None
+        return ph.kk_head(t.low) is not None or ph.ru_head(t.low) is not None
+
+    def _quoted_or_acronym(self, run: list[Tok]) -> bool:
+        text = run[0].text
+        if self.lang == "en":
+            return True
+        latin = text[0].isascii()
+        return len(run) <= 3 and (
+            latin or text.isupper() or (run[0].start > 0 and self.plain[run[0].start - 1] in '«“"')
+        )
+
+    def _cap_runs(self, span: list[Tok]) -> list[list[Tok]]:
+        """Runs of capitalised words, joined by small words inside names ("Union of Farmers of Kazakhstan")."""
+        runs: list[list[Tok]] = []
+        cur: list[Tok] = []
+        pending: list[Tok] = []
+        for t in span:
+            if t.cap:
+                cur.extend(pending)
+                pending = []
+                cur.append(t)
+            elif cur and t.low in _CONNECTORS and len(pending) < 2 and self.lang == "en":
+                pending.append(t)
+            else:
+                if cur:
+                    runs.append(cur)
+                cur, pending = [], []
+        if cur:
+            runs.append(cur)
+        return runs
+
+    def _strip_titles(self, run: list[Tok]) -> list[Tok]:
+        """A name without the titles written before it, when a name follows them ("Deputy Energy Minister
+        Yerlan Akkenzhenov" -> "Yerlan Akkenzhenov"); an organisation keeps every word ("Ukrainian Grain
+        Association")."""
+        last_title = -1
+        for k, t in enumerate(run):
+            if t.low in ph.TITLES:
+                last_title = k
+        if last_title < 0:
+            return run
+        rest = run[last_title + 1 :]
+        if rest and (_person_like(rest) or (len(rest) == 1 and _is_title_case(rest[0]))):
+            return rest
+        if not rest:
+            return []
+        return run
+
+    def _person_in(self, run: list[Tok]) -> tuple[int, int, str] | None:
+        """A person's full name in a run of capitalised words, after any titles: (start, end, name)."""
+        rest = self._strip_titles(run)
+        if not rest:
+            return None
+        # "Ilyas Kenzhebayev of the Kazakh-British Technical University": the name before "of"
+        for k, t in enumerate(rest):
+            if t.low in _CONNECTORS:
+                rest = rest[:k]
+                break
+        rest = [t for t in rest if t.text not in _QUOTE_MARKS]
+        if self.lang != "en" and len(rest) > 2:
+            # Russian and Kazakh write the body before the name: "Нацбанка Тимур Сулейменов"
+            keep = 3 if _PATRONYMIC_RE.search(rest[-1].low) or _PATRONYMIC_RE.search(rest[-2].low) else 2
+            rest = rest[-keep:]
+        if len(rest) > 4:
+            rest = rest[-3:] if _person_like(rest[-3:]) else rest[-2:]
+        if _person_like(rest):
+            return rest[0].start, rest[-1].end, " ".join(t.text for t in rest)
+        return None
+
+    def _person(self, start: int, end: int, name: str, roles: tuple[str, ...]) -> Named:
+        name = _POSSESSIVE_RE.sub("", name) if name.endswith(("'s", "’s")) else name
+        return Named(start, end, name, SourceKind.PERSON, roles=roles, gender=ph.gender_of(name))
+
+    def _name(self, run: list[Tok], role: str, possessor: str, span: list[Tok]) -> Named | None:
+        plain = self.plain
+        start, end = run[0].start, run[-1].end
+        name = " ".join(plain[start:end].split())
+        name = name.strip('«»“”"„ ')
+        if not name:
+            return None
+        roles = tuple(t.low for t in span if t.start < start)
+        if self.lang == "kk" and len(run) == 1:
+            stripped = ph.kk_strip_genitive(name)
+            name = stripped
+        if len(run) == 1 and not name.isupper() and not _DOMAIN_RE.search(name):
+            bare = _POSSESSIVE_RE.sub("", name)
+            full = self.f.doc.full_name(bare, start)
+            if full is not None and len(full.split()) >= 2:
+                return Named(start, end, full, SourceKind.PERSON, roles=roles, gender=ph.gender_of(full))
+        if run[0].low in ph.MONTHS_AND_DAYS and len(run) == 1:
+            return None
+        kind = guess_kind(name, role)
+        if kind is SourceKind.OTHER and self.f.doc.is_known_person(name):
+            kind = SourceKind.PERSON
+        gender = ph.gender_of(name) if kind is SourceKind.PERSON else None
+        return Named(start, end, name, kind, roles=roles, gender=gender)
+
+    def _short(self, span: list[Tok], possessor: str) -> Named | None:
+        """A reference by role alone ("the minister", "the company", "министр"): resolved later."""
+        if possessor in ("his", "her", "their"):
+            return None
+        words = [t for t in span if t.is_word]
+        if not words or (not self._is_head(words[-1]) and words[-1].low not in ph.TITLES):
+            return None
+        if words[-1].low in ph.EN_DOCUMENT_NOUNS:
+            return None
+        if any("'" in t.text or "’" in t.text for t in words):
+            return None  # "the agency's spokesman": a description of its own
+        heads = tuple(t.low for t in words)
+        name = _text(self.plain, span)
+        return Named(span[0].start, span[-1].end, name, SourceKind.OTHER, "short", heads=heads, written=name)
+
+
 # -------------------------------------------------------------------------------------------- the finder
+
+
+@dataclass
+class _Found:
+    """An attribution as read, its source not yet resolved when it is a pronoun or a short reference."""
+
+    start: int
+    end: int
+    sentence: Span
+    pattern: str
+    trigger: str
+    named: Named
+    speaker: Named | None = None
+    via: Named | None = None
+    trailing: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+_EN_FAMILY = {
+    **dict.fromkeys(("reports", "reported", "report", "reporting"), "reports"),
+    **dict.fromkeys(("notes", "noted", "noting"), "notes"),
+    **dict.fromkeys(("added", "adds", "adding"), "added"),
+    **dict.fromkeys(("confirmed", "confirms", "confirming"), "confirmed"),
+    **dict.fromkeys(("cited", "cites"), "cited"),
+    **dict.fromkeys(("described", "describes"), "described"),
+    **dict.fromkeys(("told", "tells", "telling"), "told"),
+    **dict.fromkeys(("wrote", "writes"), "wrote"),
+}
+_SPEECH_FAMILIES = frozenset({"says", "notes", "added", "told", "confirmed", "wrote", "described"})
+_PASSIVE_FAMILY = {"reported": "reports", "described": "described", "quoted": "says", "cited": "cited"}
+_PASSIVE_FAMILY |= {"confirmed": "confirmed", "noted": "notes"}
+_EN_TRIGGERS = ph.EN_SPEECH | {"according", "citing", "put", "by", "issued", "expressed", "pointed", "declined"}
+_RU_FORWARD = {
+    "словам": "ru_po_slovam",
+    "мнению": "ru_po_slovam",
+    "оценке": "ru_po_dannym",
+    "данным": "ru_po_dannym",
+    "информации": "ru_po_dannym",
+    "сведениям": "ru_po_dannym",
+    "прогнозу": "ru_po_dannym",
+    "подсчетам": "ru_po_dannym",
+    "расчетам": "ru_po_dannym",
+}
+_WORD_RE = re.compile(r"\w+")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_KAZAKH_RE = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_EN_SAYING = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "claiming", "stressing"})
+_EN_TRIGGER_TEXTS = ph.EN_SPEECH | {
+    "according",
+    "According",
+    "citing",
+    "Citing",
+    "put",
+    "by",
+    "issued",
+    "expressed",
+    "pointed",
+}
 
 
 class _Finder:
@@ -234,352 +649,768 @@ class _Finder:
         self.doc = doc
         self.plain = doc.plain
 
-    def _triggers(self) -> Iterator[re.Match[str]]:
-        plain = self.plain
-        taken = 0
-        for word in _CANDIDATE_RE.finditer(plain):
-            if word.start() < taken:
-                continue
-            text = word.group()
-            if text not in _FIRST_WORDS:
-                low = text.casefold()
-                if low not in _RU_FIRST_WORDS and _RU_VERB_RE.fullmatch(low) is None:
-                    continue
-            match = _TRIGGER_RE.match(plain, word.start())
-            if match is not None:
-                taken = match.end()
-                yield match
-
     def run(self) -> list[Attribution]:
-        found: list[Attribution] = []
-        for match in self._triggers():
-            kind = match.lastgroup
-            sentence = self.doc.sentence_at(match.start())
-            if not (sentence.start <= match.start() < sentence.end):
+        from curator.factcheck.resolve import resolve
+
+        found: list[_Found] = []
+        plain = self.plain
+        for sent in self.doc.sentences:
+            text = plain[sent.start : sent.end]
+            cyrillic = _CYRILLIC_RE.search(text) is not None
+            if not cyrillic:
+                words = set(_WORD_RE.findall(text))
+                if not (words & _EN_TRIGGERS):
+                    continue
+            lang = "en"
+            if cyrillic:
+                lang = "kk" if _KAZAKH_RE.search(text) else "ru"
+            toks = tokenize(plain, sent.start, sent.end)
+            if not toks:
                 continue
-            handler = getattr(self, f"_on_{kind}")
-            result = handler(match, sentence)
-            if result is not None:
-                found.append(result)
-        return _tidy(found)
+            found.extend(_Sentence(self, sent, toks, lang).run())
+        return _tidy(resolve(self.doc, found))
 
-    # ----------------------------------------------------------------------------------- triggers
 
-    def _on_according(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        source = self._name_after(m.end(), sent.end, descriptor=True)
-        if source is None:
-            return None
-        return Attribution(m.start(), self._phrase_end(source.end), sent, "according_to", m.group(), source)
+class _Sentence:
+    def __init__(self, finder: _Finder, sent: Span, toks: list[Tok], lang: str) -> None:
+        self.f = finder
+        self.sent = sent
+        self.toks = toks
+        self.lang = lang
+        self.r = _Reader(finder, toks, lang)
+        self.out: list[_Found] = []
 
-    def _on_put_it(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        lo = max(sent.start, m.start() - 80)
-        found = _AS_RE.search(self.plain, lo, m.start())
-        if found is None:
-            return None
-        who_start = found.start("who")
-        who = self._name_after(who_start, found.end("who"), descriptor=True)
-        if who is None:
-            return None
-        return Attribution(found.start(), m.end(), sent, "as_put_it", f"as … {m.group()}", who)
+    def add(
+        self, start: int, end: int, pattern: str, trigger: str, named: list[Named] | Named | None, **kw: object
+    ) -> bool:
+        if not named:
+            return False
+        items = named if isinstance(named, list) else [named]
+        for n in items:
+            s = min(start, n.start)
+            e = max(end, n.end)
+            self.out.append(_Found(s, e, self.sent, pattern, trigger, n, **kw))  # type: ignore[arg-type]
+        return True
 
-    def _on_passive(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        source = self._name_after(m.end(), sent.end, descriptor=True, role="publisher")
-        if source is None:
-            return None
-        family = _PASSIVE_FAMILY[m.group().split()[0]]
-        start = m.start()
-        before = self.plain[max(sent.start, start - 3) : start]
-        if before.lower() == "as ":
-            start -= 3
-        return Attribution(start, source.end, sent, family, m.group(), source)
+    def run(self) -> list[_Found]:
+        if self.lang == "en":
+            self._english()
+        elif self.lang == "ru":
+            self._russian()
+        else:
+            self._kazakh()
+        return self.out
 
-    def _on_citing(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        source = self._name_after(m.end(), sent.end, descriptor=True, needs_noun=True)
-        if source is None:
-            return None
+    # ------------------------------------------------------------------------------------- English
+
+    def _english(self) -> None:
+        toks = self.toks
+        n = len(toks)
+        texts = [t.text for t in toks]
+        for i in [i for i, x in enumerate(texts) if x in _EN_TRIGGER_TEXTS]:
+            low = texts[i]
+            nxt = toks[i + 1].low if i + 1 < n else ""
+            if low == "according" or low == "According":
+                if nxt == "to":
+                    self._according(i)
+            elif low in ("citing", "Citing"):
+                self._citing(i)
+            elif low == "put":
+                if nxt == "it":
+                    self._put_it(i)
+            elif low == "by":
+                if i > 0 and toks[i - 1].low in ph.EN_PASSIVE:
+                    self._passive(i)
+            elif low in ph.EN_SPEECH:
+                if not (nxt == "by" and low in ph.EN_PASSIVE):
+                    self._verb(i)
+            elif low == "issued":
+                if i + 2 < n and toks[i + 2].low == "statement":
+                    self._verb(i, family="says")
+            elif low == "expressed":
+                if nxt in ("concern", "regret", "hope", "doubt", "support", "surprise"):
+                    self._verb(i, family="says")
+            elif low == "pointed" and nxt == "out":
+                self._verb(i, family="says")
+        # participles ("…, saying that …") only where nothing else credits the sentence
+        if not self.out and not _EN_SAYING.isdisjoint(texts):
+            for i, t in enumerate(toks):
+                if t.text in _EN_SAYING and i > 0 and toks[i - 1].text == ",":
+                    subject = self._sentence_subject(i)
+                    if subject:
+                        self.add(toks[i].start, toks[i].end, _EN_FAMILY.get(t.text, "says"), t.text, subject)
+                        break
+
+    def _sentence_subject(self, i: int) -> list[Named]:
+        """The subject that opens the sentence, for a participle after a comma."""
+        toks = self.toks
+        r = self.r
+        k = 0
+        while k < i and toks[k].is_word and toks[k].low not in ph.EN_LEFT_STOPS and toks[k].low not in ph.EN_SPEECH:
+            k += 1
+        if k == 0:
+            return []
+        # the subject ends where its verb starts: the longest prefix that reads as a source
+        for end in range(k - 1, -1, -1):
+            if toks[end].low in ph.EN_HEADS or toks[end].cap:
+                named = r.read(0, end)
+                if named and all(not x.ref for x in named):
+                    return named
+                break
+        return []
+
+    def _according(self, i: int) -> None:
+        toks = self.toks
+        span = self.r.right_np(i + 2, len(toks) - 1)
+        if span is None:
+            return
+        named = self.r.read(*span)
+        if named:
+            end = toks[span[1]].end
+            self.add(toks[i].start, end, "according_to", self.f.plain[toks[i].start : toks[i + 1].end], named)
+
+    def _citing(self, i: int) -> None:
+        toks = self.toks
+        span = self.r.right_np(i + 1, len(toks) - 1)
+        if span is None:
+            return
+        named = [x for x in self.r.read(*span) if x.ref or self._sourcey(x)]
+        if not named:
+            return
         via = None
-        before = self._last_char(m.start(), sent.start)
-        if before is not None and self.plain[before] == ",":
-            via = self._subject_before(before, sent.start)
-        return Attribution(m.start(), source.end, sent, "cited", m.group(), source, via=via)
+        if i > 0 and toks[i - 1].text == ",":
+            sub = self._subject(i - 1)
+            via = sub[0] if sub else None
+        self.add(toks[i].start, toks[span[1]].end, "cited", toks[i].text, named, via=via)
 
-    def _on_verb(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        verb = m.group()
-        family = _VERB_FAMILY[verb]
-        lo = max(sent.start, m.start() - _LOOKBACK)
-        pre = self.plain[lo : m.start()]
-        # "CBS News, which cited diplomatic sources": the relative pronoun stands for the name before it.
-        relative = _RELATIVE_RE.search(pre) if pre.rstrip().endswith(("which", "who", "that")) else None
-        if relative is not None:
-            antecedent = self._subject_before(lo + relative.start(), sent.start)
-            if antecedent is None:
+    def _sourcey(self, n: Named) -> bool:
+        words = [_folded(w) for w in n.name.split()]
+        return n.kind is not SourceKind.OTHER or any(w in ph.EN_HEADS for w in words) or n.name[:1].isupper()
+
+    def _put_it(self, i: int) -> None:
+        toks = self.toks
+        for k in range(i - 1, max(-1, i - 12), -1):
+            if toks[k].low == "as" and k + 1 < i:
+                named = self.r.read(k + 1, i - 1)
+                if named:
+                    self.add(toks[k].start, toks[i + 1].end, "as_put_it", f"as … {toks[i].text} it", named)
+                return
+            if not toks[k].is_word:
+                return
+
+    def _passive(self, i: int) -> None:
+        toks = self.toks
+        span = self.r.right_np(i + 1, len(toks) - 1)
+        if span is None:
+            return
+        named = self.r.read(*span, role="publisher")
+        if not named:
+            return
+        verb = toks[i - 1]
+        family = _PASSIVE_FAMILY.get(verb.low, "says")
+        start = verb.start
+        if i >= 2 and toks[i - 2].low == "as":
+            start = toks[i - 2].start
+        self.add(start, toks[span[1]].end, family, f"{verb.text} by", named)
+
+    def _subject(self, j: int) -> list[Named]:
+        """The subject of a verb whose last token before it is ``j``: past appositives and relative clauses."""
+        toks = self.toks
+        r = self.r
+        j = r.skip_back(j, 0)
+        if j < 0:
+            return []
+        # a relative pronoun: "Professor Lena Park, who has argued", "the Atameken chamber, which warns"
+        if toks[j].low in ("who", "which", "that") and j > 0 and toks[j - 1].text == ",":
+            return self._antecedent(j - 1)
+        if toks[j].text == ",":
+            return self._chunks(j)
+        span = r.left_np(j, 0)
+        if span is None:
+            return []
+        a, b = span
+        named = r.read(a, b)
+        if named:
+            return named
+        # an adverbial between commas ("…, in turn, promised"): look before it
+        if a > 0 and toks[a - 1].text == ",":
+            return self._chunks(a - 1)
+        return []
+
+    def _antecedent(self, comma: int) -> list[Named]:
+        """Whom a relative pronoun after ``comma`` stands for: "According to CBS News, which cited …"."""
+        named = self._chunks(comma)
+        if named or comma < 1:
+            return named
+        span = self.r.left_np(comma - 1, 0)
+        return self.r.read(*span) if span else []
+
+    def _chunk(self, comma: int) -> tuple[int, int] | None:
+        """The tokens between the comma before ``comma`` (or the sentence start) and ``comma``, when they all
+        make one noun phrase."""
+        r = self.r
+        j = comma - 1
+        if j < 0:
+            return None
+        if self.toks[j].low in ("who", "which") or self.toks[j].text == ",":
+            return None
+        span = r.left_np(j, 0)
+        if span is None:
+            return None
+        a, b = span
+        toks = self.toks
+        # the phrase must fill the chunk: the sentence starts there, or a comma stands before it
+        k = a - 1
+        while k >= 0 and toks[k].low in ("and", "but"):
+            k -= 1
+        if k < 0 or toks[k].text in (",", "(", ":", ";", "—", "–"):
+            if self.lang != "en" and b - a > 5:
                 return None
+            return span
+        # "the venture that runs the field", "a professor at … who studies …": the phrase before the clause
+        seg = k
+        while seg >= 0 and toks[seg].text not in (",", "(", ";", "—", "–"):
+            seg -= 1
+        for w in range(seg + 2, comma):
+            if toks[w].low in ("that", "who", "which", "который", "которая", "которое", "которые"):
+                inner = r.left_np(w - 1, seg + 1)
+                if inner is not None and inner[0] == seg + 1:
+                    return inner
+                break
+        return None
+
+    def _chunks(self, comma: int) -> list[Named]:
+        """Who an appositive pair before ``comma`` names: "A, B, said" -> the person (or the proper name)."""
+        r = self.r
+        toks = self.toks
+        b_span = self._chunk(comma)
+        if b_span is None:
+            # "The World Bank, which has financed studies for the project, said": past the relative clause
+            k = comma - 1
+            while k >= 0 and toks[k].text not in (",", "(", ";"):
+                k -= 1
+            if k >= 1 and k + 1 < comma and toks[k + 1].low in ("who", "which") and toks[k].text == ",":
+                return self._chunks(k)
+            return []
+        # "…, the Atameken chamber, which warns": a relative clause chunk means the antecedent is before it
+        if toks[b_span[0]].low in ("who", "which"):
+            return self._chunks(b_span[0] - 1) if b_span[0] > 0 and toks[b_span[0] - 1].text == "," else []
+        b_named = r.read(*b_span)
+        a_named: list[Named] = []
+        if b_span[0] > 0 and toks[b_span[0] - 1].text == ",":
+            a_span = self._chunk(b_span[0] - 1)
+            if a_span is not None:
+                a_named = r.read(*a_span)
+        if not a_named:
+            return b_named
+        if not b_named:
+            return a_named
+        a_person = any(x.kind is SourceKind.PERSON for x in a_named)
+        b_person = any(x.kind is SourceKind.PERSON for x in b_named)
+        if b_person and not a_person:
+            return [replace(x, roles=x.roles + a_named[0].roles) for x in b_named]
+        if a_person and not b_person:
+            return [replace(x, roles=x.roles + b_named[0].roles) for x in a_named]
+        a_proper = all(x.name[:1].isupper() for x in a_named)
+        b_proper = all(x.name[:1].isupper() for x in b_named)
+        if a_proper and not b_proper:
+            return [replace(x, roles=x.roles + b_named[0].roles) for x in a_named]
+        if b_proper and not a_proper:
+            return [replace(x, roles=x.roles + a_named[0].roles) for x in b_named]
+        return a_named if a_person else b_named
+
+    def _verb(self, i: int, *, family: str | None = None) -> None:
+        toks = self.toks
+        t = toks[i]
+        verb = t.text
+        family = family or _EN_FAMILY.get(verb, "says")
+        n = len(toks)
+        prev = toks[i - 1] if i > 0 else None
+        # "is warning": progressive; "…, saying": a participle (read after the sentence)
+        if verb.endswith("ing") and (prev is None or prev.low not in ph.EN_BE):
+            return
+        if (prev is not None and prev.low in ph.EN_BE and verb.endswith("ed") and family != "says") or (
+            prev is not None
+            and prev.low in ("was", "were", "be", "been", "being", "is", "are")
+            and not verb.endswith("ing")
+        ):
+            return  # a passive without "by": "The draft was said to be ready."
+        if verb in ph.EN_DOCUMENT_VERBS:
+            j = self.r.skip_back(i - 1, 0)
+            span = self.r.left_np(j, 0) if j >= 0 else None
+            if span is None or not any(x.low in ph.EN_DOCUMENT_NOUNS for x in toks[span[0] : span[1] + 1]):
+                return
+            subject = [x for x in self.r.read(*span) if x.kind is not SourceKind.DOCUMENT and not x.ref]
+            if subject:
+                self.add(subject[0].start, t.end, family, verb, subject)
+            return
+        # inverted after a quote or a clause: "“…,” said Karasin", "…, said the head of the board, …"
+        if (prev is None or prev.text in _INVERTING) and verb in ph.EN_INVERTING:
+            span = self.r.right_np(i + 1, n - 1)
+            if span is not None and toks[span[0]].low in ph.PREPOSITIONS:
+                span = None
+            if span is not None:
+                named = self._inverted(span)
+                if named:
+                    self.add(t.start, toks[span[1]].end, "after_quote", verb, named, trailing=True)
+                    return
+            if prev is None:
+                return
+        # relative: ", which cited diplomatic sources"
+        j = r_j = self.r.skip_back(i - 1, 0)
+        if r_j >= 1 and toks[r_j].low in ("which", "who") and toks[r_j - 1].text == ",":
+            antecedent = self._antecedent(r_j - 1)
+            if not antecedent:
+                return
             if family == "cited":
-                cited = self._name_after(m.end(), sent.end, descriptor=True, needs_noun=True)
-                if cited is not None:
-                    return Attribution(m.start(), cited.end, sent, "cited", verb, cited, via=antecedent)
-            return Attribution(antecedent.start, m.end(), sent, family, verb, antecedent)
-        # Inverted after a quote: "“…,” said Karasin".
-        stripped = pre.rstrip()
-        if stripped and stripped[-1] in ',—–-”"»:' and family in _SPEECH_FAMILIES:
-            inverted = self._name_after(m.end(), sent.end)
-            if inverted is not None and _END_OF_CLAUSE_RE.match(self.plain, inverted.end, sent.end + 1):
-                return Attribution(m.start(), inverted.end, sent, "after_quote", verb, inverted, trailing=True)
-        subject = self._subject_before(m.start(), sent.start, roles=verb not in _NOUN_LIKE_VERBS)
-        if subject is None:
-            return None
-        source, speaker, via, end = subject, None, None, m.end()
-        start = self._article_start(min(subject.start, m.start()))
+                span = self.r.right_np(i + 1, n - 1)
+                cited = self.r.read(*span) if span else []
+                if cited:
+                    self.add(t.start, toks[span[1]].end, "cited", verb, cited, via=antecedent[0])  # type: ignore[index]
+                    return
+            self.add(t.start, t.end, family, verb, antecedent)
+            return
+        if j < 0:
+            return
+        subject = self._subject(i - 1)
+        if not subject:
+            return
+        k = self.r.skip_back(i - 1, 0)
+        span = self.r.left_np(k, 0) if k >= 0 and toks[k].text != "," else None
+        if span is not None and span[0] > 0 and toks[span[0] - 1].low in ph.EN_SPEECH:
+            return  # reported inside reported speech: "said workers had reported …"
+        if verb in ph.EN_NOUN_LIKE and not all(x.name[:1].isupper() or x.ref for x in subject):
+            return
+        trailing = self._trails(subject, i)
+        end = t.end
         if family == "told":
-            heard_by = self._name_after(m.end(), sent.end, role="publisher")
-            if heard_by is not None:
-                source, speaker, end = heard_by, subject, heard_by.end
+            span = self.r.right_np(i + 1, n - 1)
+            heard = self.r.read(*span, role="publisher") if span else []
+            if heard and heard[0].name[:1].isupper() and not heard[0].ref and heard[0].kind is not SourceKind.PERSON:
+                end = toks[span[1]].end  # type: ignore[index]
+                for s in subject:
+                    self.out.append(
+                        _Found(
+                            min(s.start, t.start), end, self.sent, "told", verb, heard[0], speaker=s, trailing=trailing
+                        )
+                    )
+                return
         elif family == "cited":
-            cited = self._name_after(m.end(), sent.end, descriptor=True, needs_noun=True)
-            if cited is not None:
-                source, via, end = cited, subject, cited.end
-        elif family == "reports" and subject.kind is not SourceKind.DOCUMENT:
-            # "X reports" is how stories credit outlets; a person "reporting" is rare enough to fix by hand.
-            source = _with_kind(subject, SourceKind.OUTLET)
-        elif family == "wrote" and subject.kind is SourceKind.OTHER:
-            source = _with_kind(subject, guess_kind(subject.name, "publisher"))
-        trailing = self._trails(subject.start, end, sent)
+            span = self.r.right_np(i + 1, n - 1)
+            cited = self.r.read(*span) if span else []
+            if cited:
+                self.add(t.start, toks[span[1]].end, "cited", verb, cited, via=subject[0])  # type: ignore[index]
+                return
+        elif family == "reports" and all(x.kind is not SourceKind.DOCUMENT and not x.ref for x in subject):
+            subject = [replace(x, kind=SourceKind.OUTLET) for x in subject]
+        elif family == "wrote":
+            subject = [
+                replace(x, kind=guess_kind(x.name, "publisher")) if x.kind is SourceKind.OTHER else x for x in subject
+            ]
         pattern = "after_quote" if trailing and family in _SPEECH_FAMILIES else family
-        return Attribution(start, end, sent, pattern, verb, source, speaker, via, trailing)
+        start = subject[0].start
+        if start >= 4 and self.f.plain[start - 4 : start] in ("The ", "the "):
+            start -= 4
+        self.add(start, end, pattern, verb, subject, trailing=trailing)
 
-    def _on_ru_po_dannym(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        return self._ru_forward(m, sent, "ru_po_dannym")
+    def _inverted(self, span: tuple[int, int]) -> list[Named]:
+        """The speaker named after an inverted verb, looking past an appositive to a person's name."""
+        toks = self.toks
+        a, b = span
+        named = self.r.read(a, b)
+        ends = b + 1 >= len(toks) or toks[b + 1].text in ".,;!?…:)"
+        if not ends:
+            return []
+        if b + 2 < len(toks) and toks[b + 1].text == ",":
+            has_person = any(x.kind is SourceKind.PERSON for x in named)
+            if not has_person:
+                more = self.r.right_np(b + 2, len(toks) - 1)
+                if more is not None:
+                    second = self.r.read(*more)
+                    if any(x.kind is SourceKind.PERSON for x in second):
+                        roles = named[0].roles if named else ()
+                        return [replace(x, roles=x.roles + roles) for x in second]
+        return named
 
-    def _on_ru_po_slovam(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        return self._ru_forward(m, sent, "ru_po_slovam")
+    def _trails(self, subject: list[Named], verb: int) -> bool:
+        """Whether the attribution closes off what it attributes: "…, Karasin said." """
+        plain = self.f.plain
+        k = subject[0].start - 1
+        while k >= self.sent.start and plain[k].isspace():
+            k -= 1
+        if k >= self.sent.start and plain[k : k + 4] in ("the ", "The "):
+            pass
+        # skip an article written before the name
+        before = plain[max(self.sent.start, subject[0].start - 4) : subject[0].start]
+        if before in ("the ", "The "):
+            k = subject[0].start - 5
+            while k >= self.sent.start and plain[k].isspace():
+                k -= 1
+        if k < self.sent.start or plain[k] not in ',—–-”"»:':
+            return False
+        toks = self.toks
+        nxt = verb + 1
+        while nxt < len(toks) and toks[nxt].is_word and nxt - verb <= 4:
+            nxt += 1
+        return nxt >= len(toks) or toks[nxt].text in ".,;!?…:)"
 
-    def _on_ru_so_ssylkoy(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        return self._ru_forward(m, sent, "ru_so_ssylkoy")
+    # ------------------------------------------------------------------------------------- Russian
 
-    def _on_ru_kak(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        return self._ru_forward(m, sent, "ru_kak_soobshchaet")
+    def _russian(self) -> None:
+        toks = self.toks
+        n = len(toks)
+        for i, t in enumerate(toks):
+            low = t.low
+            nxt = toks[i + 1].low if i + 1 < n else ""
+            if low == "по" and nxt in _RU_FORWARD:
+                self._ru_forward(i, i + 2, _RU_FORWARD[nxt])
+            elif low == "по" and nxt in ph.RU_POSSESSIVE and i + 2 < n and toks[i + 2].low in _RU_FORWARD:
+                self._ru_forward(i, i + 3, _RU_FORWARD[toks[i + 2].low])
+            elif low == "согласно" and nxt in ("данным", "информации", "оценке", "прогнозу"):
+                self._ru_forward(i, i + 2, "ru_po_dannym")
+            elif low == "согласно":
+                self._ru_forward(i, i + 1, "ru_po_dannym")
+            elif low == "со" and nxt == "ссылкой" and i + 2 < n and toks[i + 2].low == "на":
+                self._ru_forward(i, i + 3, "ru_so_ssylkoy", role="")
+            elif low == "как" and i + 1 < n and ph.ru_speech_verb(nxt):
+                self._ru_forward(
+                    i, i + 2, "ru_kak_soobshchaet", role="publisher" if nxt in ph.RU_PUBLISHER_VERBS else ""
+                )
+            elif low == "говорится" or low == "сообщается":
+                self._ru_govoritsya(i)
+            elif (ph.ru_speech_verb(low) and not (i > 0 and toks[i - 1].low == "как")) or (
+                low.startswith(("распространил", "выступил")) and nxt in ("заявление", "сообщение", "с")
+            ):
+                self._ru_verb(i)
 
-    def _ru_forward(self, m: re.Match[str], sent: Span, pattern: str) -> Attribution | None:
-        role = "publisher" if pattern in ("ru_kak_soobshchaet", "ru_so_ssylkoy") else ""
-        source = self._name_after(m.end(), sent.end, russian=True, descriptor=True, role=role)
-        if source is None:
-            return None
-        return Attribution(m.start(), self._phrase_end(source.end), sent, pattern, m.group(), source)
+    def _ru_forward(self, i: int, k: int, pattern: str, role: str = "") -> None:
+        toks = self.toks
+        if k >= len(toks):
+            return
+        # "по его словам": a pronoun
+        if i + 1 < len(toks) and toks[i + 1].low in ph.RU_POSSESSIVE:
+            p = toks[i + 1]
+            named = Named(p.start, p.end, p.text, SourceKind.OTHER, "pronoun", ph.RU_POSSESSIVE[p.low], written=p.text)
+            self.add(toks[i].start, toks[k - 1].end, pattern, self.f.plain[toks[i].start : toks[k - 1].end], named)
+            return
+        span = self.r.right_np(k, len(toks) - 1)
+        if span is None:
+            return
+        named = self.r.read(*span, role=role)
+        if named:
+            trig = " ".join(x.text for x in toks[i:k])
+            self.add(toks[i].start, toks[span[1]].end, pattern, trig, named)
 
-    def _on_ru_verb(self, m: re.Match[str], sent: Span) -> Attribution | None:
-        verb = m.group()
-        low = verb.casefold()
+    def _ru_govoritsya(self, i: int) -> None:
+        """ "говорится в сообщении регулятора", "говорится на сайте ведомства": the body after the document."""
+        toks = self.toks
+        k = i + 1
+        if k < len(toks) and toks[k].low in ("в", "на"):
+            k += 2
+        if k >= len(toks):
+            return
+        span = self.r.right_np(k, len(toks) - 1)
+        if span is None:
+            return
+        named = self.r.read(*span)
+        if named:
+            self.add(toks[i].start, toks[span[1]].end, "ru_govoritsya", toks[i].text, named)
+
+    def _ru_verb(self, i: int) -> None:
+        toks = self.toks
+        t = toks[i]
+        n = len(toks)
+        low = t.low
+        pattern = "ru_soobshchil"
         if low.startswith("переда"):
             pattern = "ru_peredaet"
-        elif low.startswith(("пиш", "сообща", "цитир")):
+        elif low in ph.RU_PUBLISHER_VERBS:
             pattern = "ru_soobshchaet"
-        else:
-            pattern = "ru_soobshchil"
         role = "publisher" if pattern != "ru_soobshchil" else ""
-        # Russian puts the source after the verb as often as before it: "заявил Песков", "передаёт ТАСС".
-        after = self._name_after(m.end(), sent.end, russian=True, role=role)
-        if after is not None:
-            trailing = self._trails(m.start(), after.end, sent)
-            return Attribution(m.start(), after.end, sent, pattern, verb, after, trailing=trailing)
-        subject = self._subject_before(m.start(), sent.start, roles=False)
-        if subject is None:
-            return None
-        trailing = self._trails(subject.start, m.end(), sent)
-        return Attribution(subject.start, m.end(), sent, pattern, verb, subject, trailing=trailing)
+        prev = toks[i - 1] if i > 0 else None
+        inverted = prev is None or prev.text in _INVERTING or prev.low in ("этом", "этому")
+        # "В МИД Казахстана приветствовали", "сообщили в департаменте полиции": a body in "в"
+        plural = low.endswith(("ли", "ют", "ят", "ут"))
 
-    # ------------------------------------------------------------------------------------ names
+        def after() -> bool:
+            k = i + 1
+            if plural and k < n and toks[k].low in ("в", "во"):
+                k += 1
+            while k < n and toks[k].low in ("также", "уже", "ранее", "журналистам", "агентству"):
+                k += 1
+            span = self.r.right_np(k, n - 1)
+            if span is None:
+                return False
+            named = self.r.read(*span, role=role)
+            if not named:
+                return False
+            trailing = prev is not None and prev.text in _INVERTING
+            end = named[-1].end
+            return self.add(t.start, end, pattern, t.text, named, trailing=trailing)
 
-    def _phrase_end(self, pos: int) -> int:
-        """``pos`` moved past the closing mark of a quoted name (по данным «Интерфакса»)."""
-        return pos + 1 if pos < len(self.plain) and self.plain[pos] in '»”"“' else pos
+        def before() -> bool:
+            j = self.r.skip_back(i - 1, 0)
+            if j < 0:
+                return False
+            if toks[j].text == ",":
+                named = self._chunks(j)
+            else:
+                span = self.r.left_np(j, 0)
+                if span is None:
+                    return False
+                a, b = span
+                if plural and toks[a].low in ("в", "во") and a < b:
+                    a += 1
+                named = self.r.read(a, b, role=role)
+                if not named and a > 0 and toks[a - 1].text == ",":
+                    named = self._chunks(a - 1)
+            if not named:
+                return False
+            return self.add(named[0].start, t.end, pattern, t.text, named)
 
-    def _article_start(self, pos: int) -> int:
-        """``pos`` moved back over an article written before a name ("The Associated Press notes")."""
-        before = self.plain[max(0, pos - 4) : pos]
-        return pos - 4 if before in ("The ", "the ") and (pos == 4 or not self.plain[pos - 5].isalnum()) else pos
+        if inverted:
+            after() or before()
+        else:
+            before() or after()
 
-    def _last_char(self, pos: int, floor: int) -> int | None:
-        """Where the last non-blank character before ``pos`` (and not before ``floor``) is."""
-        i = pos - 1
-        while i >= floor and self.plain[i].isspace():
-            i -= 1
-        return i if i >= floor else None
+    # ------------------------------------------------------------------------------------- Kazakh
 
-    def _trails(self, start: int, end: int, sent: Span) -> bool:
-        """Whether the phrase at ``start:end`` closes off what it attributes: "…, Karasin said." """
-        before = self._last_char(start, sent.start)
-        if before is None or self.plain[before] not in ',—–-”"»:':
-            return False
-        return _END_OF_CLAUSE_RE.match(self.plain, end, sent.end + 1) is not None
+    def _kazakh(self) -> None:
+        toks = self.toks
+        n = len(toks)
+        for i, t in enumerate(toks):
+            low = t.low
+            if low in ph.KK_ACCORDING:
+                self._kk_according(i, i)
+            elif low in ph.KK_ACCORDING_NOUNS and i + 1 < n and toks[i + 1].low in ("бойынша", "сәйкес"):
+                self._kk_according(i, i + 1)
+            elif low in ph.KK_VERBS:
+                end = i
+                if low in ph.KK_VERB_TAILS:
+                    if i + 1 < n and toks[i + 1].low in ph.KK_VERB_TAILS[low]:
+                        end = i + 1
+                    else:
+                        continue
+                self._kk_verb(i, end)
+            elif ph.ru_speech_verb(low):
+                self._ru_verb(i)
 
-    def _subject_before(self, pos: int, floor: int, *, roles: bool = True) -> Mention | None:
-        """The name just before ``pos`` (a verb), looking past an appositive ("Karasin, a senator, told")."""
-        subject = self._name_before(pos, floor)
-        if subject is not None:
-            return subject
-        lo = max(floor, pos - _LOOKBACK)
-        pre = self.plain[lo:pos].rstrip()
-        if pre.endswith(","):
-            comma = pre.rfind(",", 0, len(pre) - 1)
-            appositive = pre[comma + 1 : -1]
-            if comma >= 0 and 0 < len(appositive) <= 120 and not any(q in appositive for q in '"“”«»'):
-                subject = self._name_before(lo + comma, floor)
-                if subject is not None:
-                    return subject
-        if roles:
-            return self._role_before(pos, floor)
-        return None
-
-    def _clause_start(self, pos: int, floor: int, reach: int) -> int:
-        """Where the clause ending at ``pos`` begins, for a search that cannot cross punctuation anyway."""
-        lo = max(floor, pos - reach)
-        m = _LAST_BREAK_RE.search(self.plain[lo:pos][::-1])
-        return pos - m.start() if m is not None else lo
-
-    def _name_before(self, pos: int, floor: int) -> Mention | None:
-        word = self._word_before(pos, floor)
-        if not word or not (word[0].isupper() or word[0].isdigit()):
-            return None
-        lo = self._clause_start(pos, floor, 160)
-        m = _NAME_BEFORE_RE.search(self.plain, lo, pos)
-        if m is None:
-            return None
-        return self._mention(m.start("name"), m.end("name"), role="speaker")
-
-    def _word_before(self, pos: int, floor: int) -> str:
-        """The word just before ``pos``, past words like "has" and "also" ("" if none): a cheap first test."""
-        words = self.plain[max(floor, pos - 200) : pos].rsplit(None, 4)
-        while words and words[-1].casefold() in _AUX_WORDS:
-            words.pop()
-        return words[-1] if words else ""
-
-    def _role_before(self, pos: int, floor: int) -> Mention | None:
-        if self._word_before(pos, floor).casefold() not in _ROLE_WORDS:
-            return None
-        lo = self._clause_start(pos, floor, 80)
-        m = _ROLE_BEFORE_RE.search(self.plain, lo, pos)
-        if m is None:
-            return None
-        start, end = m.start("np"), m.end("np")
-        words = list(re.finditer(r"\S+", self.plain[start:end]))
-        # Keep the noun phrase from its determiner on: "a ministry spokesperson", not "upon a ministry …".
-        keep = 0
-        for i, w in enumerate(words[:-1]):
-            if fold(w.group()) in ("the", "a", "an"):
-                keep = i
-        fillers = LEADING_WORDS - {"the", "a", "an", "many", "some", "several", "other", "both", "most", "few"}
-        while keep < len(words) - 1 and fold(words[keep].group()) in fillers:
-            keep += 1
-        # …and not past a word that cannot belong to it ("interpreted through scattered media").
-        for i in range(len(words) - 2, keep - 1, -1):
-            if fold(words[i].group()) in _FUNCTION_WORDS:
-                keep = i + 1
-                break
-        start += words[keep].start()
-        return self._descriptor(start, end)
-
-    def _name_after(
-        self,
-        pos: int,
-        limit: int,
-        *,
-        descriptor: bool = False,
-        needs_noun: bool = False,
-        russian: bool = False,
-        role: str = "",
-    ) -> Mention | None:
-        plain = self.plain
-        limit = min(limit, pos + 200)
-        for pattern in (_QUOTED_NAME_RE, _RU_NAME_AFTER_RE if russian else _NAME_AFTER_RE):
-            m = pattern.match(plain, pos, limit)
-            if m is None:
+    def _kk_np_start(self, j: int) -> int:
+        """Where a Kazakh noun phrase ending at ``j`` starts: after punctuation, the sentence's opening words,
+        at most six words back."""
+        toks = self.toks
+        a = j
+        while a - 1 >= 0 and j - a < 6:
+            t = toks[a - 1]
+            if t.text in _CLOSING_MARKS:
+                k = self.r._quoted_span_back(a - 1)
+                if k is None:
+                    break
+                a = k
                 continue
-            if pattern is _QUOTED_NAME_RE:
-                inner = m.group("name").strip()
-                if not inner[:1].isupper() or len(inner.split()) > 6:
-                    continue
-            mention = self._mention(m.start("name"), m.end("name"), role=role)
-            if mention is not None:
-                return mention
-        if not descriptor:
-            return None
-        m = _DESCRIPTOR_RE.match(plain, pos, limit)
-        if m is None:
-            return None
-        mention = self._descriptor(m.start("desc"), m.end("desc"))
-        if mention is None:
-            return None
-        if needs_noun and not any(fold(w).strip("’'") in _SOURCE_NOUNS for w in mention.name.split()):
-            return None
-        return mention
+            if not t.is_word or t.low in ph.KK_LEADING:
+                break
+            a -= 1
+        return a
 
-    def _mention(self, start: int, end: int, *, role: str = "") -> Mention | None:
-        """A named source at ``start:end``; leading filler words ("Meanwhile", "President") are dropped."""
-        cleaned = _clean_name(self.plain[start:end])
-        if cleaned is None:
-            return None
-        skip, length, name, single = cleaned
-        start += skip
-        end = start + length
-        kind = None
-        if single and not name.isupper() and not _DOMAIN_RE.search(name):
-            full = self.doc.full_name(_POSSESSIVE_RE.sub("", name), start)
+    def _kk_according(self, i: int, last: int) -> None:
+        """ "Садықованың сөзінше", "Ұлттық банктің бағалауынша", "… деректері бойынша": the genitive before."""
+        toks = self.toks
+        j = i - 1
+        if j < 0:
+            return
+        word = toks[j]
+        if word.low in ph.KK_POSSESSIVE:
+            named: list[Named] = [
+                Named(
+                    word.start,
+                    word.end,
+                    word.text,
+                    SourceKind.OTHER,
+                    "pronoun",
+                    ph.KK_POSSESSIVE[word.low],
+                    written=word.text,
+                )
+            ]
+        else:
+            a = self._kk_np_start(j)
+            named = self._kk_read(a, j, genitive=True)
+        if named:
+            self.add(named[0].start, toks[last].end, "kk_sozinshe", " ".join(x.text for x in toks[i : last + 1]), named)
+
+    def _kk_read(self, a: int, b: int, *, genitive: bool = False) -> list[Named]:
+        """A Kazakh noun phrase: a person's name in it wins, else the whole phrase (its last word without the
+        genitive ending)."""
+        toks = self.toks
+        if a > b:
+            return []
+        if a == b and toks[a].low in ph.KK_PRONOUNS:
+            t = toks[a]
+            return [Named(t.start, t.end, t.text, SourceKind.OTHER, "pronoun", ph.KK_PRONOUNS[t.low], written=t.text)]
+        span = toks[a : b + 1]
+        runs = self.r._cap_runs(span)
+        for run in reversed(runs):
+            words = [x for x in run if x.text not in _QUOTE_MARKS]
+            if genitive and words and words is not None:
+                last = words[-1]
+                stem = ph.kk_strip_genitive(last.text)
+                if stem != last.text:
+                    words = [*words[:-1], Tok(stem, stem.casefold(), last.start, last.start + len(stem))]
+            person = self.r._person_in(words) if len(words) >= 2 else None
+            if person is not None:
+                start, end, name = person
+                return [self.r._person(start, end, name, tuple(x.low for x in span if x.start < start))]
+        if len(span) == 1 and span[0].cap:
+            stem = ph.kk_strip_genitive(span[0].text) if genitive else span[0].text
+            full = self.f.doc.full_name(stem, span[0].start) if not stem.isupper() else None
             if full is not None:
-                name, kind = full, SourceKind.PERSON
-        if kind is None:
-            kind = guess_kind(name, role)
-            if kind is SourceKind.OTHER and self.doc.is_known_person(name):
-                kind = SourceKind.PERSON
-        link = self.doc.link_at(start, end)
-        return Mention(name, source_key(name), kind, start, end, link.url if link else "")
+                return [Named(span[0].start, span[0].end, full, SourceKind.PERSON, gender=ph.gender_of(full))]
+        if len(span) == 1 and self.r._is_head(span[0]):
+            low = span[0].low
+            stemmed = ph.kk_strip_genitive(low) if genitive else low
+            if (
+                ph.kk_head(stemmed) in ph.KK_PERSON_STEMS
+                or ph.ru_head(stemmed) in ph.RU_PERSON_STEMS
+                or (ph.kk_head(stemmed) in ("реттеуші", "палата", "компания", "министрлі"))
+            ):
+                return [
+                    Named(
+                        span[0].start,
+                        span[0].end,
+                        span[0].text,
+                        SourceKind.OTHER,
+                        "short",
+                        heads=(stemmed,),
+                        written=span[0].text,
+                    )
+                ]
+        if not (runs or any(self.r._is_head(x) for x in span)):
+            return []
+        # "Шахта иесі Qarmet компаниясы": the name and what follows it
+        if runs and runs[-1][0] is not span[0] and runs[0][0] is not span[0]:
+            k = span.index(runs[-1][0])
+            if self.r._is_head(span[k - 1]) and not span[k - 1].cap:
+                span = span[k:]
+        text = _text(self.f.plain, span)
+        if genitive:
+            text = ph.kk_strip_genitive(text)
+        members = text.split()
+        if len(members) >= 2 and fold(members[-1]) in ph.MEMBER_WORDS and runs:
+            text = " ".join(members[:-1])
+        return [Named(span[0].start, span[-1].end, text, guess_kind(text), roles=tuple(x.low for x in span))]
 
-    def _descriptor(self, start: int, end: int) -> Mention | None:
-        """An unnamed source described in lower case: "diplomatic sources", "a ministry spokesperson"."""
-        text = " ".join(self.plain[start:end].split())
-        words = text.split()
-        if not words or len(words) > 6 or fold(words[0]) in _PRONOUNS:
-            return None
-        name = _ARTICLE_RE.sub("", text)
-        if not name or fold(name) in _PRONOUNS or not any(ch.isalpha() for ch in name):
-            return None
-        if name[:1].isupper() and len(words) == 1 and fold(name) in LEADING_WORDS:
-            return None
-        kind = SourceKind.DOCUMENT if any(fold(w) in _DOCUMENT_WORDS for w in words) else guess_kind(name)
-        if kind is SourceKind.PERSON:
-            kind = SourceKind.OTHER
-        link = self.doc.link_at(start, end)
-        return Mention(name, source_key(name), kind, start, end, link.url if link else "")
+    def _kk_verb(self, i: int, end: int) -> None:
+        toks = self.toks
+        n = len(toks)
+        prev = toks[i - 1] if i > 0 else None
+        t = toks[i]
+        trig = " ".join(x.text for x in toks[i : end + 1])
+        # "… деп хабарлады облыс әкімдігі", "– деді Оспанов": the speaker after the verb
+        if prev is not None and (prev.low == "деп" or prev.text in _INVERTING) and end + 1 < n:
+            k = end + 1
+            last = k
+            while last + 1 < n and (toks[last + 1].is_word or toks[last + 1].text in _QUOTE_MARKS):
+                last += 1
+            if toks[k].text in _OPENING_MARKS or toks[k].is_word:
+                # a pronoun first: "деді ол журналистерге"
+                named = self._kk_read(k, k) if toks[k].low in ph.KK_PRONOUNS else self._kk_read(k, last)
+                if named:
+                    self.add(t.start, toks[last].end, "kk_verb", trig, named, trailing=True)
+                    return
+        # the subject opens the sentence (or follows "Бұл туралы")
+        a = 0
+        while a < i and (toks[a].low in ph.KK_LEADING or (not toks[a].is_word and toks[a].text not in _OPENING_MARKS)):
+            a += 1
+        if a >= i:
+            return
+        b = self._kk_subject_end(a, i)
+        if b is None:
+            return
+        named = self._kk_read(a, b)
+        if named:
+            self.add(named[0].start, toks[end].end, "kk_verb", trig, named)
+
+    def _kk_subject_end(self, a: int, verb: int) -> int | None:
+        """The last word of a sentence-opening Kazakh subject: names, titles and bodies, with their genitive
+        modifiers ("Ұлттық банк төрағасы Тимур Сүлейменов", "Алайда фермерлер одағы")."""
+        toks = self.toks
+        last = None
+        gap = 0
+        k = a
+        after_person_head = False
+        while k < verb:
+            t = toks[k]
+            if t.text in _OPENING_MARKS:
+                q = self.r._quoted_span_forward(k)
+                if q is None:
+                    break
+                k = q + 1
+                last = q
+                continue
+            if not t.is_word:
+                break
+            low = t.low
+            if low.endswith(_KK_CASES) and not t.cap:
+                # a case ending ends the subject, unless a body's name goes on ("жемқорлыққа қарсы … агенттігі")
+                ahead = toks[k + 1 : min(verb, k + 4)]
+                if not any(x.is_word and self.r._is_head(x) and not x.low.endswith(_KK_CASES) for x in ahead):
+                    break
+            if t.low in ph.KK_PRONOUNS and k == a:
+                return k
+            head = self.r._is_head(t)
+            if after_person_head and not t.cap:
+                break
+            if t.cap or head:
+                last = k
+                gap = 0
+                genitive = low.endswith(ph.KK_GENITIVE)
+                if (
+                    head
+                    and not genitive
+                    and (ph.kk_head(low) in ph.KK_PERSON_STEMS or ph.ru_head(low) in ph.RU_PERSON_STEMS)
+                ):
+                    after_person_head = True
+                if t.cap and k > a and _is_title_case(t) and _is_title_case(toks[k - 1]):
+                    # a person's name: nothing after it belongs to the subject (but a patronymic)
+                    if k + 1 < verb and _PATRONYMIC_RE.search(toks[k + 1].low):
+                        return k + 1
+                    return k
+            else:
+                gap += 1
+                if gap > 2 or (low.endswith(("ның", "нің", "тың", "тің", "дың", "дің")) is False and gap > 1):
+                    break
+            k += 1
+        return last
 
 
-_NON_SPACE_RE = re.compile(r"\S+")
-
-
-@lru_cache(maxsize=4096)
-def _clean_name(raw: str) -> tuple[int, int, str, bool] | None:
-    """A name as written, without leading filler words ("Meanwhile", "President"): (offset, length, name,
-    whether it is a single word), or None when nothing but filler or a pronoun is left."""
-    words = list(_NON_SPACE_RE.finditer(raw))
-    while words and _folded(words[0].group()) in LEADING_WORDS:
-        words.pop(0)
-    if not words:
-        return None
-    name = " ".join(w.group() for w in words).strip(' "“”«»„')
-    if not name or _folded(name) in _PRONOUNS:
-        return None
-    return words[0].start(), words[-1].end() - words[0].start(), name, len(words) == 1
-
-
-def _with_kind(mention: Mention, kind: SourceKind) -> Mention:
-    return Mention(mention.name, mention.key, kind, mention.start, mention.end, mention.url)
+_KK_CASES = (
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "да",
+    "де",
+    "та",
+    "те",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "мен",
+    "бен",
+    "пен",
+)
 
 
 def _tidy(found: list[Attribution]) -> list[Attribution]:
-    """In text order, without duplicates; "citing" phrases learn who did the citing."""
+    """In text order, one attribution per source and sentence; "citing" phrases learn who did the citing."""
     found.sort(key=lambda a: (a.start, a.end))
     out: list[Attribution] = []
-    seen: set[tuple[int, int, str]] = set()
+    seen: set[tuple[int, str, str]] = set()
     for a in found:
-        ident = (a.start, a.end, a.source.key)
+        ident = (a.sentence.start, a.credited.key, a.source.key)
         if ident in seen:
             continue
         seen.add(ident)
@@ -591,9 +1422,7 @@ def _tidy(found: list[Attribution]) -> list[Attribution]:
                 if b.sentence == a.sentence and b.source.key != a.source.key:
                     earlier.insert(0, b)
             if earlier:
-                a = Attribution(
-                    a.start, a.end, a.sentence, a.pattern, a.trigger, a.source, a.speaker, earlier[-1].source
-                )
+                a = replace(a, via=earlier[-1].source)
         out.append(a)
     return out
 

@@ -54,8 +54,12 @@ def test_sample_attributions(sample: str) -> None:
     (cited,) = [a for a in atts if a.pattern == "cited"]
     assert cited.source.name == "diplomatic sources" and cited.via is not None and cited.via.name == "CBS News"
 
+    # "The US insists that …" credits the US (found since the verb list grew: insists, warned, denied, …).
+    (us,) = _by(atts, "US")
+    assert _phrase(sample, us) == "The US insists" and us.pattern == "says"
+
     # Nothing is taken from the headline-case "Latest news" list, "reportedly", or "media reports".
-    assert len(atts) == 7
+    assert len(atts) == 8
     assert {s.name for s in found.sources} == {
         "Orda.kz",
         "CBS News",
@@ -63,6 +67,7 @@ def test_sample_attributions(sample: str) -> None:
         "TASS",
         "Grigory Karasin",
         "Associated Press",
+        "US",
     }
 
 
@@ -80,7 +85,7 @@ def test_sample_quotations_and_reported_speech(sample: str) -> None:
     assert texts["constructive dialogue impression."].speaker.name == "Grigory Karasin"
     assert texts["constructive dialogue impression."].style == "curly"
     assert texts["optimistic."].speaker.name == "CBS News"
-    assert texts["energy and infrastructure"].speaker is None
+    assert texts["energy and infrastructure"].speaker.name == "US"  # what the US insists on
     assert texts["energy infrastructure"].speaker is None
     assert len(quotes) == 5
 
@@ -216,7 +221,8 @@ def test_things_that_are_not_attributions(text: str) -> None:
         ("Tengrinews wrote that exports fell.", "wrote", "Tengrinews"),
         ("Daniyar Sultan has said the plan is final.", "says", "Daniyar Sultan"),
         ("Reuters, citing two officials, reported the delay.", "cited", "two officials"),
-        ("Grain exports fell by half, according to figures from the ministry.", "according_to", "figures"),
+        # the body that published the figures, not "figures"
+        ("Grain exports fell by half, according to figures from the ministry.", "according_to", "ministry"),
     ],
 )
 def test_forms_beyond_the_sample(text: str, pattern: str, source: str) -> None:
