@@ -149,6 +149,7 @@ class Named:
     written: str = ""  # the words as written, for a reference
 
 
+_NOBODY = word_set("nobody everyone everybody someone somebody anyone anybody nothing никто все кто-то ешкім бәрі")
 _NP_JOINERS = word_set("of at in for from with on and и")
 _PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|ұлы|улы|қызы|кызы)$")
 _TITLECASE_RE = re.compile(r"^[^\W\d_][^\W\d_’'-]*(?:[-’'][^\W\d_]+)*$")
@@ -189,6 +190,7 @@ class _Reader:
         self.plain = finder.plain
         self.toks = toks
         self.lang = lang
+        self._memo: dict[tuple[int, int, str], list[Named]] = {}
 
     # ---------------------------------------------------------------------------------- scanning
 
@@ -262,7 +264,7 @@ class _Reader:
                 continue
             if not t.is_word:
                 break
-            if t.low in stops and not (t.low == "and" and a <= j):
+            if t.low in stops and not t.cap and not (t.low == "and" and a <= j):
                 break
             if t.low == "and":
                 # "the mayor and his deputy": keep going only if a speaker stands on both sides
@@ -303,7 +305,7 @@ class _Reader:
                 continue
             if not t.is_word:
                 break
-            if t.low in stops or (self.lang == "en" and t.low in ph.EN_SPEECH and b >= i):
+            if (t.low in stops and not t.cap) or (self.lang == "en" and t.low in ph.EN_SPEECH and b >= i):
                 break
             if self.lang == "en" and t.low in ("saying", "adding", "noting", "warning", "citing"):
                 break
@@ -314,13 +316,20 @@ class _Reader:
 
     def read(self, a: int, b: int, *, role: str = "") -> list[Named]:
         """The source(s) a noun phrase names, or [] when it names none."""
+        key = (a, b, role)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._read(a, b, role)
+        return found
+
+    def _read(self, a: int, b: int, role: str) -> list[Named]:
         toks = self.toks
         # trailing time words and punctuation ("the court in Astana last week")
         while b >= a and (not toks[b].is_word or toks[b].low in ph.TIME_WORDS or toks[b].low in ph.EN_AUX):
             if toks[b].text in _CLOSING_MARKS:
                 break
             b -= 1
-            while b >= a and toks[b].low in ("on", "last", "this", "next", "in", "a", "an", "early", "late"):
+            while b >= a and toks[b].low in ("on", "last", "this", "next", "in", "a", "an", "early", "late", "в", "во"):
                 b -= 1
         while a <= b and toks[a].low in ("however", "meanwhile", "and", "but", "also", "then", "now", "so"):
             a += 1
@@ -373,6 +382,8 @@ class _Reader:
                 )
             if first.low in ph.EN_PRONOUNS or first.low in ph.RU_PRONOUNS or first.low in ph.KK_PRONOUNS:
                 return None
+        if first.low in _NOBODY:
+            return None
         possessor = det = ""
         if first.low in ph.POSSESSIVE_PRONOUNS:
             possessor = first.low
@@ -487,7 +498,7 @@ class _Reader:
         cur: list[Tok] = []
         pending: list[Tok] = []
         for t in span:
-            if t.cap:
+            if t.cap or (cur and t.text.isdigit() and not pending):  # "Agency 7", "Channel 31"
                 cur.extend(pending)
                 pending = []
                 cur.append(t)
@@ -615,7 +626,6 @@ _EN_FAMILY = {
 _SPEECH_FAMILIES = frozenset({"says", "notes", "added", "told", "confirmed", "wrote", "described"})
 _PASSIVE_FAMILY = {"reported": "reports", "described": "described", "quoted": "says", "cited": "cited"}
 _PASSIVE_FAMILY |= {"confirmed": "confirmed", "noted": "notes"}
-_EN_TRIGGERS = ph.EN_SPEECH | {"according", "citing", "put", "by", "issued", "expressed", "pointed", "declined"}
 _RU_FORWARD = {
     "словам": "ru_po_slovam",
     "мнению": "ru_po_slovam",
@@ -659,7 +669,7 @@ class _Finder:
             cyrillic = _CYRILLIC_RE.search(text) is not None
             if not cyrillic:
                 words = set(_WORD_RE.findall(text))
-                if not (words & _EN_TRIGGERS):
+                if words.isdisjoint(_EN_TRIGGER_TEXTS):
                     continue
             lang = "en"
             if cyrillic:
@@ -669,6 +679,24 @@ class _Finder:
                 continue
             found.extend(_Sentence(self, sent, toks, lang).run())
         return _tidy(resolve(self.doc, found))
+
+
+def _quoted(toks: list[Tok]) -> set[int]:
+    """Indexes of the tokens inside quotation marks: nothing said inside a quotation credits anyone."""
+    inside: set[int] = set()
+    depth = 0
+    straight = False
+    for i, t in enumerate(toks):
+        c = t.text
+        if c in "“«„":
+            depth += 1
+        elif c in "”»":
+            depth = max(0, depth - 1)
+        elif c == '"':
+            straight = not straight
+        elif depth or straight:
+            inside.add(i)
+    return inside
 
 
 class _Sentence:
@@ -693,6 +721,7 @@ class _Sentence:
         return True
 
     def run(self) -> list[_Found]:
+        self.quoted = _quoted(self.toks)
         if self.lang == "en":
             self._english()
         elif self.lang == "ru":
@@ -707,7 +736,7 @@ class _Sentence:
         toks = self.toks
         n = len(toks)
         texts = [t.text for t in toks]
-        for i in [i for i, x in enumerate(texts) if x in _EN_TRIGGER_TEXTS]:
+        for i in [i for i, x in enumerate(texts) if x in _EN_TRIGGER_TEXTS and i not in self.quoted]:
             low = texts[i]
             nxt = toks[i + 1].low if i + 1 < n else ""
             if low == "according" or low == "According":
@@ -926,6 +955,17 @@ class _Sentence:
         family = family or _EN_FAMILY.get(verb, "says")
         n = len(toks)
         prev = toks[i - 1] if i > 0 else None
+        # "did not say", "declined to say": nothing is credited
+        if prev is not None and (
+            prev.low in ("not", "never", "n't")
+            or (
+                prev.low == "to"
+                and i > 1
+                and toks[i - 2].low
+                in ("declined", "refused", "failed", "wants", "want", "expected", "going", "able", "unable")
+            )
+        ):
+            return
         # "is warning": progressive; "…, saying": a participle (read after the sentence)
         if verb.endswith("ing") and (prev is None or prev.low not in ph.EN_BE):
             return
@@ -1060,6 +1100,8 @@ class _Sentence:
         toks = self.toks
         n = len(toks)
         for i, t in enumerate(toks):
+            if i in self.quoted:
+                continue
             low = t.low
             nxt = toks[i + 1].low if i + 1 < n else ""
             if low == "по" and nxt in _RU_FORWARD:
@@ -1072,6 +1114,8 @@ class _Sentence:
                 self._ru_forward(i, i + 1, "ru_po_dannym")
             elif low == "со" and nxt == "ссылкой" and i + 2 < n and toks[i + 2].low == "на":
                 self._ru_forward(i, i + 3, "ru_so_ssylkoy", role="")
+            elif low == "как" and nxt in ("говорится", "сообщается"):
+                self._ru_govoritsya(i + 1)
             elif low == "как" and i + 1 < n and ph.ru_speech_verb(nxt):
                 self._ru_forward(
                     i, i + 2, "ru_kak_soobshchaet", role="publisher" if nxt in ph.RU_PUBLISHER_VERBS else ""
@@ -1152,6 +1196,16 @@ class _Sentence:
             j = self.r.skip_back(i - 1, 0)
             if j < 0:
                 return False
+            if (
+                plural
+                and toks[0].low in ("в", "во")
+                and 0 < j < 10
+                and all(x.is_word or x.text in _QUOTE_MARKS for x in toks[1 : j + 1])
+            ):
+                # "В Агентстве по регулированию и развитию рынка приветствовали": the body after "В"
+                named = self.r.read(1, j, role=role)
+                if named:
+                    return self.add(toks[0].start, t.end, pattern, t.text, named)
             if toks[j].text == ",":
                 named = self._chunks(j)
             else:
@@ -1179,6 +1233,8 @@ class _Sentence:
         toks = self.toks
         n = len(toks)
         for i, t in enumerate(toks):
+            if i in self.quoted:
+                continue
             low = t.low
             if low in ph.KK_ACCORDING:
                 self._kk_according(i, i)
@@ -1255,7 +1311,7 @@ class _Sentence:
                 last = words[-1]
                 stem = ph.kk_strip_genitive(last.text)
                 if stem != last.text:
-                    words = [*words[:-1], Tok(stem, stem.casefold(), last.start, last.start + len(stem))]
+                    words = [*words[:-1], ph.make_tok(stem, last.start)]
             person = self.r._person_in(words) if len(words) >= 2 else None
             if person is not None:
                 start, end, name = person
@@ -1370,15 +1426,26 @@ class _Sentence:
                     and (ph.kk_head(low) in ph.KK_PERSON_STEMS or ph.ru_head(low) in ph.RU_PERSON_STEMS)
                 ):
                     after_person_head = True
-                if t.cap and k > a and _is_title_case(t) and _is_title_case(toks[k - 1]):
+                if (
+                    t.cap
+                    and k > a
+                    and _is_title_case(t)
+                    and _is_title_case(toks[k - 1])
+                    and not self.r._is_head(toks[k - 1])
+                ):
                     # a person's name: nothing after it belongs to the subject (but a patronymic)
                     if k + 1 < verb and _PATRONYMIC_RE.search(toks[k + 1].low):
                         return k + 1
                     return k
             else:
                 gap += 1
-                if gap > 2 or (low.endswith(("ның", "нің", "тың", "тің", "дың", "дің")) is False and gap > 1):
-                    break
+                if gap > 1 and not low.endswith(ph.KK_GENITIVE):
+                    # words of a body's name go on to its head: "Қаржы нарығын реттеу және дамыту агенттігі"
+                    ahead = toks[k + 1 : min(verb, k + 4)]
+                    if gap > 4 or not any(
+                        x.is_word and self.r._is_head(x) and ph.kk_head(x.low) not in ph.KK_PERSON_STEMS for x in ahead
+                    ):
+                        break
             k += 1
         return last
 

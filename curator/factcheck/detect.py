@@ -10,7 +10,7 @@ from curator.factcheck.quotes import Quote, find_quotes
 from curator.factcheck.text import Document, Span
 
 # Bump when detection changes, so stored findings are worked out again.
-DETECTOR_VERSION = 1
+DETECTOR_VERSION = 2  # 2: rule layer over tokens (appositives, pronouns, Russian, Kazakh); quoted terms
 
 
 @dataclass(frozen=True)

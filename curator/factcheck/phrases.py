@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache, partial
 from itertools import accumulate
-from operator import sub
+from operator import add, sub
 from typing import NamedTuple
 
 from curator.factcheck.text import word_set
@@ -27,18 +27,10 @@ _SPACED_TOKEN_RE = re.compile(rf"(\s*)({_TOKEN})")
 class Tok(NamedTuple):
     text: str
     low: str  # casefolded, ё as е
+    is_word: bool  # starts with a letter or a digit
+    cap: bool  # starts with a capital letter, or is a digit-led domain (24.kz)
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def cap(self) -> bool:
-        """Starts with a capital letter or a digit-led domain (24.kz)."""
-        c = self.text[0]
-        return c.isupper() or (c.isdigit() and "." in self.text and not self.text[-1].isdigit())
 
 
 def tokenize(plain: str, start: int, end: int) -> list[Tok]:
@@ -46,15 +38,22 @@ def tokenize(plain: str, start: int, end: int) -> list[Tok]:
     texts = [p[1] for p in pairs]
     ends = list(accumulate(map(len, map("".join, pairs)), initial=start))[1:]
     starts = map(sub, ends, map(len, texts))
-    return list(map(_new_tok, zip(texts, map(_low, texts), starts, ends, strict=False)))
+    # every step below runs in C: the shape of each distinct word is worked out once
+    return list(map(_new_tok, map(add, map(_shape, texts), zip(starts, ends, strict=False))))
 
 
 _new_tok = partial(tuple.__new__, Tok)
 
 
-@lru_cache(maxsize=16384)
-def _low(text: str) -> str:
-    return text.casefold().replace("ё", "е")
+def make_tok(text: str, start: int) -> Tok:
+    return _new_tok((*_shape(text), start, start + len(text)))
+
+
+@lru_cache(maxsize=32768)
+def _shape(text: str) -> tuple[str, str, bool, bool]:
+    c = text[0]
+    cap = c.isupper() or (c.isdigit() and "." in text and not text[-1].isdigit())
+    return text, text.casefold().replace("ё", "е"), c.isalnum(), cap
 
 
 # ------------------------------------------------------------------------------------------ vocabulary
@@ -166,7 +165,8 @@ TIME_WORDS = word_set(
     """
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning evening night week
     month year weekend afternoon spring summer autumn winter fall january february march april may june july
-    august september october november december statement interview briefing
+    august september october november december statement interview briefing понедельник вторник среду среда
+    четверг пятницу пятница субботу воскресенье вчера сегодня
     """
 )
 # Words after a person's noun that still belong to the phrase ("two people familiar with the talks").
@@ -211,7 +211,8 @@ representatives delegate delegates negotiator negotiators mediator mediators reg
 partners colleague colleagues staff officials engineer engineers historian historians sponsor sponsors
 economist strategist strategists specialist specialists planner planners inspector inspectors auditor auditors
 candidate candidates protester protesters protesters voters voter shopkeeper shopkeepers landlord landlords
-tenant tenants patient patients relative relatives neighbour neighbours neighbor neighbors fan fans coach player
+tenant tenants patient patients master masters captain pilot pilots
+ relative relatives neighbour neighbours neighbor neighbors fan fans coach player
 players organisers ceo cfo chiefs
 """
 _BODY_NOUNS = """
@@ -259,7 +260,8 @@ RU_PAST_STEMS = word_set(
     """
     заяви сообщи отмети сказа добави подчеркну уточни рассказа поясни призна предупреди завери объяви подтверди
     обвини приветствова вырази поддержа отверг опроверг указа напомни написа пообеща раскритикова прокомментирова
-    констатирова ответи посетова замети высказа переда объясни сообща постанови
+    констатирова ответи посетова замети высказа переда объясни сообща постанови призва назва предложи
+    потребова
     """
 )
 RU_PRESENT = word_set(

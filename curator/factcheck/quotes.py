@@ -1,5 +1,6 @@
 """Finding quotations and who said them: "…", “…”, „…“, «…», and paragraphs of reported speech closed by
-"…, NAME said".
+"…, NAME said". Quoted terms and scare quotes of one to three words are marked (``Quote.term``): they are shown,
+but they are not quotations a checker has to verify.
 
 A speaker comes from the attribution next to the quote (after it: "…,” Karasin said"; or before it in the same
 sentence: "Karasin told TASS that … “…”"); a surname is resolved to the full name used earlier in the story.
@@ -31,6 +32,24 @@ class Quote:
     style: str  # "straight", "curly", "low", "guillemets", or "reported" (no marks)
     speaker: Mention | None
     attribution: int | None = None  # index of the attribution that credits it, in the list given
+    term: bool = False  # a scare quote or quoted term ("optimistic", "energy infrastructure"): shown, not checked
+
+
+# Up to this many words a quotation is a quoted term, unless it is a whole sentence ("We refuse.").
+TERM_WORDS = 3
+_WORD_RE = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+
+
+def is_quoted_term(text: str) -> bool:
+    """Whether quoted words are a scare quote or a quoted term of one to three words, which a checker need not
+    verify as a quotation: "optimistic.", "energy infrastructure", «шагом вперёд». A short whole sentence
+    ("We refuse.") still counts as a quotation."""
+    words = _WORD_RE.findall(text)
+    if not words or len(words) > TERM_WORDS:
+        return False
+    stripped = text.strip().rstrip("\"”»“'’")
+    sentence = len(words) >= 2 and stripped[:1].isupper() and stripped.endswith(("!", "?", ".", "…"))
+    return not sentence
 
 
 def _can_open(text: str, i: int) -> bool:
@@ -182,7 +201,8 @@ def find_quotes(doc: Document | str, attributions: list[Attribution] | None = No
         sentence = doc.sentences_between(start, end)
         which = _credit(attributions, starts, start, end, sentence)
         speaker = attributions[which].credited if which is not None else None
-        quotes.append(Quote(start, end, sentence, _STYLE[opener], speaker, which))
+        term = is_quoted_term(doc.plain[start:end])
+        quotes.append(Quote(start, end, sentence, _STYLE[opener], speaker, which, term))
     quotes.extend(_reported(doc, attributions, starts, marked))
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

@@ -10,6 +10,7 @@ short reference nobody matches stays as written ("the agency's spokesman").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from curator.core.text import fold
 from curator.domain.factcheck import SourceKind
 from curator.factcheck import phrases as ph
-from curator.factcheck.text import Document, word_set
+from curator.factcheck.text import UPPER, Document, word_set
 
 if TYPE_CHECKING:
     from curator.factcheck.attributions import Attribution, Mention, Named, _Found
@@ -30,6 +31,13 @@ _GENERIC_BODIES = word_set(
     "company firm airline carrier regulator operator venture group ведомство ведомства регулятор регулятора "
     "компания компании реттеуші палата министрлік"
 )
+
+
+@lru_cache(maxsize=256)
+def _body_re(head: str) -> re.Pattern[str]:
+    """A capitalised name ending in ``head``: "Caspian Fuel Company"."""
+    word = rf"[{UPPER}][\w’'&.-]*"
+    return re.compile(rf"\b((?:{word}\s+(?:(?:of|for|and|the)\s+)?){{1,5}}{head.capitalize()})\b")
 
 
 @dataclass(frozen=True)
@@ -172,7 +180,27 @@ class _Resolver:
                 ):
                     continue  # a company is not a ministry or a union
                 return e
+        if not person:
+            return self._named_body(named.start, heads[-1], want)
         return None
+
+    def _named_body(self, pos: int, head: str, want: set[str]) -> _Entity | None:
+        """A body named earlier in the text but not credited: "The Caspian Fuel Company raised prices. The
+        company said …"."""
+        if not head.isascii() or not head.isalpha():
+            return None
+        plain = self.doc.plain
+        last = None
+        for m in _body_re(head.casefold()).finditer(plain, max(0, pos - REFERENCE_REACH), pos):
+            if want <= _words(m.group(1)):
+                last = m
+        if last is None:
+            return None
+        name = " ".join(last.group(1).split())
+        name = name[4:] if name.startswith("The ") else name
+        if len(name.split()) < 2:
+            return None
+        return _Entity(last.start(1), name, SourceKind.OTHER, None, _words(name), False, False)
 
 
 def resolve(doc: Document, found: list[_Found]) -> list[Attribution]:

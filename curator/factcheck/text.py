@@ -41,9 +41,10 @@ NAME_TOKEN = rf"(?:[{UPPER}][\w’'&-]*(?:\.[^\W_][\w-]*)*|\d+\.[^\W\d_]{{2,}})"
 # Small words allowed inside a name: "Committee on Foreign Affairs", "Bank of America", "Ahmad bin Ali".
 CONNECTOR = r"(?:of|the|for|on|and|de|du|la|le|del|der|van|von|al|bin|ibn|&)"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{CONNECTOR}\s+){{0,2}}{NAME_TOKEN}){{0,7}}"
-# A person's name as first mentioned in full: two to four capitalised (not all-caps) words.
+# A person's name as first mentioned in full: two to six capitalised (not all-caps) words, titles included
+# ("Deputy Energy Minister Yerlan Akkenzhenov"); the last two are kept as the name.
 TITLE_WORD = rf"[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}]?[{LOWER}]+)*"
-PERSON_RE = re.compile(rf"(?<![\w.’'-])({TITLE_WORD}(?:[ \t]+{TITLE_WORD}){{1,3}})(?![\w’'-])")
+PERSON_RE = re.compile(rf"(?<![\w.’'-])({TITLE_WORD}(?:[ \t]+{TITLE_WORD}){{1,5}})(?![\w’'-])")
 
 ABBREVIATIONS = word_set(
     """
@@ -56,7 +57,10 @@ ABBREVIATIONS = word_set(
 
 _TERMINAL = ".!?…"
 _CLOSERS = '"”»’)]'
-_SENTENCE_END_RE = re.compile(rf"[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*(?=\s+[\"“«„(\[]?[{UPPER}\d])")
+# A sentence ends before a capital, a quote mark or a dialogue dash ("– Біз дайынбыз, – деді ол.").
+_SENTENCE_END_RE = re.compile(
+    rf"[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*(?=\s+(?:[—–]\s+)?[\"“«„(\[]?[{UPPER}\d])"
+)
 _LINE_ENDS_SENTENCE_RE = re.compile(rf"[{re.escape(_TERMINAL)}][{re.escape(_CLOSERS)}]*\s*$")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _WORD_BEFORE_RE = re.compile(r"(\S+)$")
