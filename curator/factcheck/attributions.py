@@ -639,6 +639,8 @@ _RU_FORWARD = {
 }
 _WORD_RE = re.compile(r"\w+")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_MARK_RE = re.compile("[\"“”«»„]")
+_NONE: frozenset[int] = frozenset()
 _KAZAKH_RE = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _EN_SAYING = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "claiming", "stressing"})
 _EN_TRIGGER_TEXTS = ph.EN_SPEECH | {
@@ -652,6 +654,8 @@ _EN_TRIGGER_TEXTS = ph.EN_SPEECH | {
     "expressed",
     "pointed",
 }
+# A sentence is read when it holds one of these ("by" alone is too common: its participle is asked for instead).
+_EN_SENTENCE_TRIGGERS = (_EN_TRIGGER_TEXTS | ph.EN_PASSIVE) - {"by"}
 
 
 class _Finder:
@@ -667,10 +671,8 @@ class _Finder:
         for sent in self.doc.sentences:
             text = plain[sent.start : sent.end]
             cyrillic = _CYRILLIC_RE.search(text) is not None
-            if not cyrillic:
-                words = set(_WORD_RE.findall(text))
-                if words.isdisjoint(_EN_TRIGGER_TEXTS):
-                    continue
+            if not cyrillic and _EN_SENTENCE_TRIGGERS.isdisjoint(_WORD_RE.findall(text)):
+                continue
             lang = "en"
             if cyrillic:
                 lang = "kk" if _KAZAKH_RE.search(text) else "ru"
@@ -721,7 +723,9 @@ class _Sentence:
         return True
 
     def run(self) -> list[_Found]:
-        self.quoted = _quoted(self.toks)
+        plain = self.f.plain
+        has_marks = _MARK_RE.search(plain, self.sent.start, self.sent.end) is not None
+        self.quoted = _quoted(self.toks) if has_marks else _NONE
         if self.lang == "en":
             self._english()
         elif self.lang == "ru":
