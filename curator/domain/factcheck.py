@@ -162,6 +162,9 @@ DEFAULT_SCALE = VerdictScale(
 )
 
 
+# The pattern of a quoted term or scare quote of one to three words ("optimistic"): shown, never an open item.
+QUOTED_TERM = "term"
+
 PATTERN_LABELS = {
     "according_to": "according to …",
     "reports": "… reports",
@@ -187,6 +190,10 @@ PATTERN_LABELS = {
     "low": "„…“",
     "guillemets": "«…»",
     "reported": "reported speech",
+    QUOTED_TERM: "quoted term (not checked)",
+    "ru_govoritsya": "говорится в …",
+    "kk_verb": "… деді / мәлімдеді",
+    "kk_sozinshe": "… сөзінше",
 }
 
 

@@ -16,8 +16,10 @@ body.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 
 from curator.core.text import fold
 from curator.domain.factcheck import SourceKind
@@ -638,9 +640,9 @@ _RU_FORWARD = {
     "расчетам": "ru_po_dannym",
 }
 _WORD_RE = re.compile(r"\w+")
+_START = itemgetter(4)
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_MARK_RE = re.compile("[\"“”«»„]")
-_NONE: frozenset[int] = frozenset()
+_MARK_RE = re.compile('["“”«»„]')
 _KAZAKH_RE = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _EN_SAYING = frozenset({"saying", "adding", "noting", "warning", "arguing", "insisting", "claiming", "stressing"})
 _EN_TRIGGER_TEXTS = ph.EN_SPEECH | {
@@ -683,21 +685,37 @@ class _Finder:
         return _tidy(resolve(self.doc, found))
 
 
-def _quoted(toks: list[Tok]) -> set[int]:
+def _quoted(plain: str, start: int, end: int, toks: list[Tok]) -> set[int]:
     """Indexes of the tokens inside quotation marks: nothing said inside a quotation credits anyone."""
-    inside: set[int] = set()
+    spans: list[tuple[int, int]] = []
     depth = 0
-    straight = False
-    for i, t in enumerate(toks):
-        c = t.text
-        if c in "“«„":
+    opened = straight = -1
+    for m in _MARK_RE.finditer(plain, start, end):
+        c, pos = m.group(), m.start()
+        if c == '"':
+            if straight < 0:
+                straight = pos
+            else:
+                spans.append((straight, pos))
+                straight = -1
+        elif c in "“«„":
+            if depth == 0:
+                opened = pos
             depth += 1
-        elif c in "”»":
-            depth = max(0, depth - 1)
-        elif c == '"':
-            straight = not straight
-        elif depth or straight:
-            inside.add(i)
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, pos))
+    if depth:
+        spans.append((opened, end))
+    if straight >= 0:
+        spans.append((straight, end))
+    if not spans:
+        return set()
+    starts = list(map(_START, toks))
+    inside: set[int] = set()
+    for a, b in spans:
+        inside.update(range(bisect_left(starts, a + 1), bisect_left(starts, b)))
     return inside
 
 
@@ -724,8 +742,7 @@ class _Sentence:
 
     def run(self) -> list[_Found]:
         plain = self.f.plain
-        has_marks = _MARK_RE.search(plain, self.sent.start, self.sent.end) is not None
-        self.quoted = _quoted(self.toks) if has_marks else _NONE
+        self.quoted = _quoted(plain, self.sent.start, self.sent.end, self.toks)
         if self.lang == "en":
             self._english()
         elif self.lang == "ru":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from curator.core.text import fold
 
@@ -271,7 +271,7 @@ class Document:
 
     def full_name(self, surname: str, before: int) -> str | None:
         """The full name ending in ``surname`` mentioned before ``before`` (the nearest), else anywhere later."""
-        key = fold(surname)
+        key = _cached_fold(surname)
         candidates = self._persons_by_surname.get(key)
         if candidates is None and _is_cyrillic(key) and len(key) >= 4:
             candidates = self._persons_by_surname.get("~" + ru_stem(key))
@@ -281,7 +281,7 @@ class Document:
         return earlier[-1] if earlier else candidates[0][1]
 
     def is_known_person(self, name: str) -> bool:
-        return fold(name) in self._person_keys
+        return _cached_fold(name) in self._person_keys
 
 
 _RU_ENDINGS = (
@@ -305,6 +305,9 @@ _RU_ENDINGS = (
     "я",
     "и",
 )
+
+
+_cached_fold = lru_cache(maxsize=8192)(fold)
 
 
 def ru_stem(word: str) -> str:

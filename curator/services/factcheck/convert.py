@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from curator.db import models as m
 from curator.domain.errors import NotFoundError
 from curator.domain.factcheck import (
+    QUOTED_TERM,
     Claim,
     Evidence,
     Finding,
@@ -262,7 +263,7 @@ def open_items(
     """What still needs checking, in text order (orphaned claims last)."""
     items: list[OpenItem] = []
     for f in findings:
-        if not f.is_open or (f.kind is FindingKind.QUOTE and not check_quotes):
+        if not f.is_open or (f.kind is FindingKind.QUOTE and (not check_quotes or f.pattern == QUOTED_TERM)):
             continue
         kind = OpenItemKind.ATTRIBUTION if f.kind is FindingKind.ATTRIBUTION else OpenItemKind.QUOTE
         who = f.speaker or f.source_name

@@ -17,7 +17,16 @@ from curator.core.iterate import chunks
 from curator.db import models as m
 from curator.db.engine import read_session
 from curator.domain.errors import NotFoundError, ValidationError
-from curator.domain.factcheck import Claim, FactCheck, Finding, FindingKind, OpenItem, Source, Verification
+from curator.domain.factcheck import (
+    QUOTED_TERM,
+    Claim,
+    FactCheck,
+    Finding,
+    FindingKind,
+    OpenItem,
+    Source,
+    Verification,
+)
 from curator.factcheck.anchors import anchor_at
 from curator.factcheck.detect import DETECTOR_VERSION
 from curator.services.factcheck import convert
@@ -114,6 +123,7 @@ class FactCheckService(SourceActions):
                         FindingRow.story_id.in_(chunk),
                         FindingRow.status != Verification.VERIFIED.value,
                         FindingRow.kind.in_(kinds),
+                        FindingRow.pattern != QUOTED_TERM,
                     )
                     .group_by(FindingRow.story_id)
                 )

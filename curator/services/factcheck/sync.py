@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from curator.core.status import Status
 from curator.db import models as m
-from curator.domain.factcheck import FindingKind, Verification, summarise
+from curator.domain.factcheck import QUOTED_TERM, FindingKind, Verification, summarise
 from curator.factcheck.anchors import anchor_at, reanchor
 from curator.factcheck.detect import DETECTOR_VERSION, Analysis, analyse
 from curator.factcheck.settings import FactCheckSettings
@@ -206,7 +206,8 @@ class FactCheckSync:
         for q in analysis.quotes:
             credited = analysis.attributions[q.attribution].source if q.attribution is not None else q.speaker
             key = credited.key if credited else ""
-            row(FindingKind.QUOTE, q.style, q.start, q.end, q.sentence, key, q.speaker.name if q.speaker else "")
+            pattern = QUOTED_TERM if q.term else q.style  # a quoted term is shown but holds nothing open
+            row(FindingKind.QUOTE, pattern, q.start, q.end, q.sentence, key, q.speaker.name if q.speaker else "")
         return rows
 
     @staticmethod
