@@ -9,6 +9,7 @@ import markdown
 import nh3
 from markdown.extensions.toc import slugify_unicode
 
+from curator.render.fast_inline import speed_up
 from curator.render.sanitize import prefix_ids, sanitize_html
 
 EXTENSIONS = ["extra", "toc", "sane_lists", "smarty"]
@@ -30,6 +31,7 @@ def _converter() -> markdown.Markdown:
     md = getattr(_local, "md", None)
     if md is None:
         md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html")
+        speed_up(md)  # the same HTML, about twice as fast (see curator.render.fast_inline)
         _local.md = md
     return md
 
