@@ -58,7 +58,9 @@ class Group:
     @classmethod
     def from_json(cls, data: Any) -> Group:
         key, files, problems = data
-        return cls(str(key), {str(k): str(v) for k, v in dict(files).items()}, [str(p) for p in problems])
+        if not (isinstance(key, str) and isinstance(files, dict) and isinstance(problems, list)):
+            raise ValueError("not a manifest group")
+        return cls(key, files, problems)
 
 
 def content_hash(data: bytes) -> str:

@@ -504,15 +504,17 @@ def _entry(site: _Site, story: Story, body: str, *, with_content: bool) -> _Entr
         excerpt=_ID_ATTR.sub("", first.group(0)) if first else "",
         content=body if with_content else "",
     )
-    entry.fragments = (
-        str(render_list_entry(_list_entry(site, entry, 0), site.lang)),
-        str(render_list_entry(_list_entry(site, entry, 1), site.lang)),
-    )
+    # Rendered once with a marker where the two depths differ (the "../" before relative links), then both made.
+    marked = str(render_list_entry(_list_entry(site, entry, _UP), site.lang))
+    entry.fragments = (marked.replace(_UP, ""), marked.replace(_UP, "../"))
     return entry
 
 
-def _list_entry(site: _Site, e: _Entry, depth: int) -> ListEntry:
-    href = f"{'../' * depth}stories/{e.slug}.html"
+_UP = "\x1f\x1eup\x1e\x1f"
+
+
+def _list_entry(site: _Site, e: _Entry, up: str) -> ListEntry:
+    href = f"{up}stories/{e.slug}.html"
     excerpt = _LOCAL_HREF.sub(lambda m: f'href="{href}#{BODY_ID_PREFIX}{m.group(1)}"', e.excerpt)
     return ListEntry(
         href=href,
@@ -522,7 +524,7 @@ def _list_entry(site: _Site, e: _Entry, depth: int) -> ListEntry:
         outlet=e.outlet,
         date=e.date,
         excerpt=Markup(excerpt) if excerpt else None,
-        tags=tuple(RelatedItem(title=t, href=_tag_href(site, t, depth)) for t in e.tags),
+        tags=tuple(RelatedItem(title=t, href=f"{up}tags/{site.tag_slugs[t.casefold()]}.html") for t in e.tags),
         lang=e.language,
     )
 
