@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QS
 
 from curator.domain.stories import Scope, StorySummary
 from curator.gui.actions import AppActions
+from curator.gui.comments_controller import install_comments
 from curator.gui.desk_controller import DeskBanner, DeskController
 from curator.gui.dialogs import present
 from curator.gui.editing import EditingController
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         host = MainWindowHost(self)
         self.factcheck = install_factcheck(host)
         self.related = install_related(host)
+        self.comments = install_comments(host)
         self.status_guard = StatusChoiceGuard(host)
         self.desk = DeskController(host, self.desk_banner, self.model.set_presence)
         self._restore_state()
