@@ -141,6 +141,9 @@ class CommentsController(SidePanelController):
         )
         self.panel: CommentsPanel
         self._generation = 0
+        # Hidden until asked for (F4, or a comment started): the fact-check panel keeps the front on a first start.
+        if not host.setting("comments/visible", False, bool):
+            self.dock.hide()
         self.add_action = self.action(
             "Co&mment on Selection…", ADD_SHORTCUT, "Start a comment thread on the selected passage", self.add
         )
