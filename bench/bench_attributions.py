@@ -93,18 +93,42 @@ def evaluate(stories: list[Story], title: str, show_errors: bool) -> None:
     print()
 
 
+# Paragraphs without attributions, written for the bench: agency copy carries background between its sources.
+BACKGROUND = [
+    "The corridor links the northern grain belt with the Caspian ports, and most of the wheat that leaves the "
+    "country by rail passes through two border crossings built for a fraction of today's traffic.",
+    "Freight rates have risen every year since the new terminal opened, while the number of wagons available to "
+    "private shippers has fallen, leaving smaller traders to wait weeks for a slot in the schedule.",
+    "The region has some of the oldest heating networks in the country; many of its pipes were laid in the 1960s "
+    "and have not been replaced since, so breakdowns in the coldest weeks of winter are common.",
+]
+
+
+def _story(pool: list[Story], background: int) -> str:
+    paragraphs: list[str] = []
+    words = 0
+    n = 0
+    while words < 5000:
+        for s in pool:
+            for p in [s.text.strip()] + [BACKGROUND[(n + i) % len(BACKGROUND)] for i in range(background)]:
+                paragraphs.append(p)
+                words += len(p.split())
+            n += 1
+            if words >= 5000:
+                break
+    return "\n\n".join(paragraphs)
+
+
 def timing(stories: list[Story], runs: int) -> None:
-    """Analyse a 5,000-word story made of the evaluation stories, in every language and then English only."""
-    for label, pool in (("mixed", stories), ("English", [s for s in stories if s.language == "en"])):
-        paragraphs: list[str] = []
-        words = 0
-        while words < 5000:
-            for s in pool:
-                paragraphs.append(s.text.strip())
-                words += len(s.text.split())
-                if words >= 5000:
-                    break
-        text = "\n\n".join(paragraphs)
+    """Analyse 5,000-word stories made of the evaluation stories: as dense as they are (every language, then
+    English only), and with two background paragraphs after each (about the density of real agency copy)."""
+    english = [s for s in stories if s.language == "en"]
+    for label, pool, background in (
+        ("mixed, dense", stories, 0),
+        ("English, dense", english, 0),
+        ("mixed, agency density", stories, 2),
+    ):
+        text = _story(pool, background)
         analyse(text)
         cpu, wall = [], []
         for _ in range(runs):
@@ -112,10 +136,11 @@ def timing(stories: list[Story], runs: int) -> None:
             found = analyse(text)
             cpu.append((time.process_time() - c) * 1000)
             wall.append((time.perf_counter() - w) * 1000)
+        words = len(text.split())
         print(
-            f"5k-word story ({label}, {len(text.split()):,} words, {len(found.attributions)} attributions): "
-            f"CPU min {min(cpu):.2f} ms, median {statistics.median(cpu):.2f} ms; "
-            f"wall median {statistics.median(wall):.2f} ms (target < 20 ms)"
+            f"5k-word story ({label}: {words:,} words, {len(found.attributions)} attributions, one per "
+            f"{words / max(1, len(found.attributions)):.0f} words): CPU min {min(cpu):.2f} ms, median "
+            f"{statistics.median(cpu):.2f} ms; wall median {statistics.median(wall):.2f} ms (target < 20 ms)"
         )
 
 

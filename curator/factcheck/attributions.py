@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from curator.core.text import fold
 from curator.domain.factcheck import SourceKind
@@ -136,8 +137,7 @@ def guess_kind(name: str, role: str = "") -> SourceKind:
 # ------------------------------------------------------------------------------------- noun phrases
 
 
-@dataclass(frozen=True)
-class Named:
+class Named(NamedTuple):
     """A source as read from a noun phrase, before pronouns and short references are resolved."""
 
     start: int
@@ -152,7 +152,11 @@ class Named:
 
 
 _NOBODY = word_set("nobody everyone everybody someone somebody anyone anybody nothing никто все кто-то ешкім бәрі")
-_NP_JOINERS = word_set("of at in for from with on and и")
+_NP_JOINERS = word_set("of at in for from with on and to и")
+_TO_NOUNS = word_set(
+    "close closer adviser advisers advisor advisors aide aides spokesman spokeswoman spokesperson ambassador envoy "
+    "envoys secretary counsellor counselor consultant successor heir related linked loyal"
+)
 _PATRONYMIC_RE = re.compile(r"(?:вич|вна|ична|ұлы|улы|қызы|кызы)$")
 _TITLECASE_RE = re.compile(r"^[^\W\d_][^\W\d_’'-]*(?:[-’'][^\W\d_]+)*$")
 _CONNECTORS = word_set("of the for on and de du la le del der van von al bin ibn & at")
@@ -193,6 +197,7 @@ class _Reader:
         self.toks = toks
         self.lang = lang
         self._memo: dict[tuple[int, int, str], list[Named]] = {}
+        self._left: dict[tuple[int, int], tuple[int, int] | None] = {}
 
     # ---------------------------------------------------------------------------------- scanning
 
@@ -251,6 +256,12 @@ class _Reader:
 
     def left_np(self, j: int, floor: int) -> tuple[int, int] | None:
         """The noun phrase ending at token ``j``: (first, last) token indexes, or None."""
+        key = (j, floor)
+        if key not in self._left:
+            self._left[key] = self._left_np(j, floor)
+        return self._left[key]
+
+    def _left_np(self, j: int, floor: int) -> tuple[int, int] | None:
         toks = self.toks
         if j < floor:
             return None
@@ -266,6 +277,9 @@ class _Reader:
                 continue
             if not t.is_word:
                 break
+            if t.low == "to" and a - 2 >= floor and toks[a - 2].low in _TO_NOUNS and a <= j:
+                a -= 1  # "a source close to the talks", "an adviser to the president"
+                continue
             if t.low in stops and not t.cap and not (t.low == "and" and a <= j):
                 break
             if t.low == "and":
@@ -441,7 +455,7 @@ class _Reader:
             if before and self._is_head(before[-1]) and not before[-1].cap and self._quoted_or_acronym(runs[-1]):
                 named = self._name(runs[-1], role, "", runs[-1])
                 if named is not None:
-                    return replace(named, roles=tuple(t.low for t in before))
+                    return named._replace(roles=tuple(t.low for t in before))
         if not head_last:
             return None
         # members stand for their body: "Analysts at Halyk Finance", "Аналитики Halyk Finance"
@@ -641,6 +655,8 @@ _RU_FORWARD = {
 }
 _WORD_RE = re.compile(r"\w+")
 _START = itemgetter(4)
+_TRAILING_WORDS = word_set("on in at last this a an the later earlier again also yesterday today tonight then")
+_TEXT = itemgetter(0)
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _MARK_RE = re.compile('["“”«»„]')
 _KAZAKH_RE = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
@@ -734,9 +750,12 @@ class _Sentence:
         if not named:
             return False
         items = named if isinstance(named, list) else [named]
+        plain = self.f.plain
         for n in items:
             s = min(start, n.start)
             e = max(end, n.end)
+            if e < len(plain) and plain[e] in '»”"' and any(c in plain[s:e] for c in '«“"'):
+                e += 1  # the closing mark of a quoted name: "как сообщает «Интерфакс»"
             self.out.append(_Found(s, e, self.sent, pattern, trigger, n, **kw))  # type: ignore[arg-type]
         return True
 
@@ -756,7 +775,7 @@ class _Sentence:
     def _english(self) -> None:
         toks = self.toks
         n = len(toks)
-        texts = [t.text for t in toks]
+        texts = list(map(_TEXT, toks))
         for i in [i for i, x in enumerate(texts) if x in _EN_TRIGGER_TEXTS and i not in self.quoted]:
             low = texts[i]
             nxt = toks[i + 1].low if i + 1 < n else ""
@@ -958,15 +977,15 @@ class _Sentence:
         a_person = any(x.kind is SourceKind.PERSON for x in a_named)
         b_person = any(x.kind is SourceKind.PERSON for x in b_named)
         if b_person and not a_person:
-            return [replace(x, roles=x.roles + a_named[0].roles) for x in b_named]
+            return [x._replace(roles=x.roles + a_named[0].roles) for x in b_named]
         if a_person and not b_person:
-            return [replace(x, roles=x.roles + b_named[0].roles) for x in a_named]
+            return [x._replace(roles=x.roles + b_named[0].roles) for x in a_named]
         a_proper = all(x.name[:1].isupper() for x in a_named)
         b_proper = all(x.name[:1].isupper() for x in b_named)
         if a_proper and not b_proper:
-            return [replace(x, roles=x.roles + b_named[0].roles) for x in a_named]
+            return [x._replace(roles=x.roles + b_named[0].roles) for x in a_named]
         if b_proper and not a_proper:
-            return [replace(x, roles=x.roles + a_named[0].roles) for x in b_named]
+            return [x._replace(roles=x.roles + a_named[0].roles) for x in b_named]
         return a_named if a_person else b_named
 
     def _verb(self, i: int, *, family: str | None = None) -> None:
@@ -1063,10 +1082,10 @@ class _Sentence:
                 self.add(t.start, toks[span[1]].end, "cited", verb, cited, via=subject[0])  # type: ignore[index]
                 return
         elif family == "reports" and all(x.kind is not SourceKind.DOCUMENT and not x.ref for x in subject):
-            subject = [replace(x, kind=SourceKind.OUTLET) for x in subject]
+            subject = [x._replace(kind=SourceKind.OUTLET) for x in subject]
         elif family == "wrote":
             subject = [
-                replace(x, kind=guess_kind(x.name, "publisher")) if x.kind is SourceKind.OTHER else x for x in subject
+                x._replace(kind=guess_kind(x.name, "publisher")) if x.kind is SourceKind.OTHER else x for x in subject
             ]
         pattern = "after_quote" if trailing and family in _SPEECH_FAMILIES else family
         start = subject[0].start
@@ -1090,7 +1109,7 @@ class _Sentence:
                     second = self.r.read(*more)
                     if any(x.kind is SourceKind.PERSON for x in second):
                         roles = named[0].roles if named else ()
-                        return [replace(x, roles=x.roles + roles) for x in second]
+                        return [x._replace(roles=x.roles + roles) for x in second]
         return named
 
     def _trails(self, subject: list[Named], verb: int) -> bool:
@@ -1099,8 +1118,6 @@ class _Sentence:
         k = subject[0].start - 1
         while k >= self.sent.start and plain[k].isspace():
             k -= 1
-        if k >= self.sent.start and plain[k : k + 4] in ("the ", "The "):
-            pass
         # skip an article written before the name
         before = plain[max(self.sent.start, subject[0].start - 4) : subject[0].start]
         if before in ("the ", "The "):
@@ -1109,9 +1126,14 @@ class _Sentence:
                 k -= 1
         if k < self.sent.start or plain[k] not in ',—–-”"»:':
             return False
+        # only a time, a manner or whom it was told may follow the verb: "said on Monday", "told reporters"
         toks = self.toks
+        told = toks[verb].low in ("told", "tells")
         nxt = verb + 1
         while nxt < len(toks) and toks[nxt].is_word and nxt - verb <= 4:
+            low = toks[nxt].low
+            if not (low in _TRAILING_WORDS or low in ph.TIME_WORDS or low.endswith("ly") or (told and nxt - verb <= 3)):
+                return False
             nxt += 1
         return nxt >= len(toks) or toks[nxt].text in ".,;!?…:)"
 

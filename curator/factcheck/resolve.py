@@ -57,8 +57,21 @@ def _stem(word: str) -> str:
     if w.endswith(("'s", "’s")):
         w = w[:-2]
     if w and "\u0400" <= w[0] <= "\u04ff":
-        return w[:5]
+        return w[:6]
     return w
+
+
+def _covers(want: set[str], words: frozenset[str]) -> bool:
+    """Whether every wanted word is among ``words``; Cyrillic stems match on their common beginning, four letters
+    at least ("әкім" / "әкімі", "министр" / "министра"), so case and possessive endings do not matter."""
+    for h in want:
+        if h in words:
+            continue
+        if not ("\u0400" <= h[0] <= "\u04ff" and len(h) >= 4):
+            return False
+        if not any(len(w) >= 4 and h[: min(len(h), len(w))] == w[: min(len(h), len(w))] for w in words):
+            return False
+    return True
 
 
 _PUBLIC_BODIES = frozenset(
@@ -169,7 +182,7 @@ class _Resolver:
         for e in candidates:
             if e.person != person:
                 continue
-            if want <= e.words:
+            if _covers(want, e.words):
                 return e
         if not person and fold(heads[-1]) in _GENERIC_BODIES:
             for e in candidates:
@@ -192,7 +205,7 @@ class _Resolver:
         plain = self.doc.plain
         last = None
         for m in _body_re(head.casefold()).finditer(plain, max(0, pos - REFERENCE_REACH), pos):
-            if want <= _words(m.group(1)):
+            if _covers(want, _words(m.group(1))):
                 last = m
         if last is None:
             return None
