@@ -89,6 +89,7 @@ class MainWindowHost:
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
+        self._docks: list[QDockWidget] = []  # in the order they were docked
 
     @property
     def editing(self) -> EditingController:
@@ -116,11 +117,13 @@ class MainWindowHost:
     def add_side_dock(self, dock: QDockWidget) -> None:
         window = self._window
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        others = [d for d in window.findChildren(QDockWidget) if d is not dock and window.dockWidgetArea(d) == right]
+        others = [d for d in self._docks if d is not dock and window.dockWidgetArea(d) == right]
+        self._docks.append(dock)
         window.addDockWidget(right, dock)
         if others:
-            # A tab beside the panels already there: the editor and the preview keep their width.
-            window.tabifyDockWidget(others[0], dock)
+            # A tab beside the panels already there: the editor and the preview keep their width, and the
+            # first panel docked (fact check) stays in front.
+            window.tabifyDockWidget(others[-1], dock)
             others[0].raise_()
         else:
             window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
