@@ -112,19 +112,22 @@ def member(url: str, name: str, story_ids: list[int], seconds: float, out: Any, 
         while time.monotonic() < deadline:
             for event in watcher.wait(0.2):
                 seen.append((event.id, time.time()))
-            # Typing: a sentence appended to a paragraph of the member's own (edits of different members rarely
-            # overlap, as on a real desk; when they do, the conflict is counted, not lost).
-            fields = fields.replace(body=fields.body + f"\n\n{name} adds line {len(saves)} at {time.time():.3f}.")
+            # Typing: a sentence added to the end of a paragraph of the member's own (edits of different members
+            # overlap only when two pick the same paragraph, as on a real desk; such a conflict is counted).
+            paragraphs = fields.body.split("\n\n")
+            mine = seed % len(paragraphs)
+            paragraphs[mine] += f" {name} adds line {len(saves)} at {time.time():.3f}."
+            fields = fields.replace(body="\n\n".join(paragraphs))
             roll = rng.random()
             if roll < 0.05:
                 lib.search.page(rng.choice(QUERIES))
             elif roll < 0.07:
                 lib.desk.comments.add(story_id, f"Check this, @{name.split()[0]}")
             elif roll < 0.08:
+                # A status change is a save of its own; the text typed here still derives from base_version, so the
+                # next save merges with it (claiming the new version as its base would overwrite others' lines).
                 with contextlib.suppress(StorageError, ConflictError):
                     lib.stories.set_status([story_id], rng.choice([Status.DRAFT, Status.FACT_CHECK]))
-                story = lib.stories.get(story_id)
-                base_version, fields = story.version, story.fields().replace(body=fields.body)
             if time.monotonic() >= next_save:
                 next_save = time.monotonic() + save_every
                 marker = f"{name} adds line {len(saves)}"
