@@ -686,9 +686,10 @@ class _Finder:
 
         found: list[_Found] = []
         plain = self.plain
+        any_cyrillic = _CYRILLIC_RE.search(plain) is not None
         for sent in self.doc.sentences:
             text = plain[sent.start : sent.end]
-            cyrillic = _CYRILLIC_RE.search(text) is not None
+            cyrillic = any_cyrillic and _CYRILLIC_RE.search(text) is not None
             if not cyrillic and _EN_SENTENCE_TRIGGERS.isdisjoint(_WORD_RE.findall(text)):
                 continue
             lang = "en"
