@@ -433,6 +433,17 @@ class _Reader:
                 if run[-1] is span[-1] or run[-1] is core[-1] or self._tail_ok(span, run):
                     roles = tuple(t.low for t in span if t.start < start and t.is_word)
                     return self._person(start, end, name, roles)
+        # a role and whose it is: "председателя Нацбанка", "глава ведомства" -> who was so described before
+        if (
+            self.lang != "en"
+            and 2 <= len(span) <= 4
+            and self._person_role(span[0])
+            and span[0].low not in ph.MEMBER_WORDS
+            and not possessor
+        ):
+            words = tuple(t.low for t in span if t.is_word)
+            name = _text(plain, span)
+            return Named(span[0].start, span[-1].end, name, SourceKind.OTHER, "short", heads=words, written=name)
         heads = [t for t in core if self._is_head(t)]
         head_last = bool(core) and (self._is_head(core[-1]) or core[-1].cap)
         if self.lang != "en":
@@ -461,7 +472,7 @@ class _Reader:
         # members stand for their body: "Analysts at Halyk Finance", "Аналитики Halyk Finance"
         if len(span) >= 2 and span[0].low in ph.MEMBER_WORDS and self.lang != "en":
             rest = self.read_one(a + 1, b, role=role)
-            if rest is not None and rest.kind is not SourceKind.PERSON and not rest.ref:
+            if rest is not None and not rest.ref:
                 return rest
         if possessor == "its" and not runs:
             return Named(
@@ -491,6 +502,9 @@ class _Reader:
         if not after:
             return True
         return after[0].low in ("of", "at", "from") or self.lang != "en"
+
+    def _person_role(self, t: Tok) -> bool:
+        return ph.ru_head(t.low) in ph.RU_PERSON_STEMS or ph.kk_head(t.low) in ph.KK_PERSON_STEMS
 
     def _is_head(self, t: Tok) -> bool:
         if self.lang == "en":

@@ -176,7 +176,7 @@ class _Resolver:
         heads = [h for h in named.heads if fold(h) not in ph.DETERMINERS]
         if not heads:
             return None
-        person = _is_person_head(heads[-1])
+        person = any(_is_person_head(h) for h in heads)
         want = {_stem(h) for h in heads}
         candidates = self._before(named.start, REFERENCE_REACH)
         for e in candidates:

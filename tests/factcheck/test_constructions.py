@@ -122,6 +122,11 @@ def test_russian_pronouns_and_short_references() -> None:
         "По его словам, запасов хватит до весны. Министр подчеркнул, что цены не вырастут."
     )
     assert _credited(text) == ["Канат Бекмуханов"] * 3
+    # a role and whose it is: "председателя Нацбанка" is the chairman named before
+    text = "Председатель Нацбанка Тимур Сулейменов провёл брифинг. По словам председателя Нацбанка, ставка сохранится."
+    assert [(a.credited.name, a.reference) for a in find_attributions(text)] == [
+        ("Тимур Сулейменов", "председателя Нацбанка")
+    ]
 
 
 @pytest.mark.parametrize(
