@@ -203,4 +203,3 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--count", type=int, help="stop after this many changes")
     p.add_argument("--seconds", type=float, help="stop after this long")
     p.set_defaults(handler=cmd_watch)
-

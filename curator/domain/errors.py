@@ -30,9 +30,7 @@ class ConflictError(CuratorError):
     ``mine`` holds the text that was being saved, ``theirs`` the story as it now stands, so that neither is lost.
     """
 
-    def __init__(
-        self, mine: StoryFields, theirs: Story, base_version: int, overlaps: Sequence[Overlap] = ()
-    ) -> None:
+    def __init__(self, mine: StoryFields, theirs: Story, base_version: int, overlaps: Sequence[Overlap] = ()) -> None:
         super().__init__(
             f"“{theirs.headline or theirs.slug}” was changed elsewhere (now version {theirs.version}, "
             f"you edited version {base_version}); nothing was overwritten"

@@ -57,6 +57,8 @@ SPECS = (
     Spec("toggle_preview", "Show P&review", ("F9",), checkable=True),
     Spec("toggle_details", "Show Story &Details", ("Ctrl+Shift+D",), checkable=True),
     Spec("about", "&About Curator", ()),
+    Spec("guide", "Curator &User Guide", ("F1",), "The manual: drafting, checking, linking, exporting, searching"),
+    Spec("preferences", "Pre&ferences…", ("Ctrl+,",), "Profile, newsroom, editor, verdict scale, export defaults"),
 )
 
 # Actions that only make sense in the story list (Delete there trashes; in the editor it deletes a character).
@@ -133,9 +135,11 @@ class AppActions:
         menu("&Edit", "undo", "redo", None, "find", "find_next", "find_previous", "replace", None, "bold", "italic")
         menus["Edit"].addSeparator()
         menus["Edit"].addAction(a["search"])
+        menus["Edit"].addSeparator()
+        menus["Edit"].addAction(a["preferences"])
         menu("&Story", "duplicate", status_menu, None, "history", None, "trash", "restore", "purge", "empty_trash")
         menu("&View", "focus_list", "focus_editor", "focus_preview", None, "toggle_preview", "toggle_details")
         menus["View"].addSeparator()
         menus["View"].addMenu(theme_menu)
-        menu("&Help", "about")
+        menu("&Help", "guide", None, "about")
         return menus

@@ -133,6 +133,10 @@ class EditingController(QObject):
             ids.add(self._story.id)
         return ids
 
+    def set_autosave_ms(self, msecs: int) -> None:
+        """How long a pause in typing before unsaved text is kept for recovery."""
+        self._autosave.setInterval(max(200, msecs))
+
     def drafts(self) -> dict[int, Draft]:
         return dict(self._drafts)
 

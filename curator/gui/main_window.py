@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from curator.domain.stories import Scope, StorySummary
@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self._pending_open: int | None = None
         self._first_load = True
         self._focus_headline_of: int | None = None
+        # Pages that features add to Preferences (see PanelHost.add_preferences_section).
+        self.preference_sections: list[Any] = []
         self.setWindowTitle("Curator")
         self.resize(*PREFERRED_SIZE)
 
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         self.status_guard = StatusChoiceGuard(host)
         self.desk = DeskController(host, self.desk_banner, self.model.set_presence)
         self._restore_state()
+        self.apply_editor_font()
         self.status.set_library(ctx.db_url.rsplit("/", 1)[-1], ctx.db_url)
         self.status.set_state("Opening the library…")
         self._first_paint = _FirstPaint(self.list.viewport(), self.list_painted.emit)
@@ -211,6 +214,8 @@ class MainWindow(QMainWindow):
         a["toggle_preview"].toggled.connect(self.preview.setVisible)
         a["toggle_details"].toggled.connect(self.fields.set_details_visible)
         a["about"].triggered.connect(self._about)
+        a["guide"].triggered.connect(self.show_guide)
+        a["preferences"].triggered.connect(self.show_preferences)
         for key, action in self.actions.theme.items():
             action.triggered.connect(lambda _c=False, k=key: self.set_theme(k))
         leave_search = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.list.setFocus)
@@ -514,6 +519,44 @@ class MainWindow(QMainWindow):
         self.settings.set("view/theme", theme)
         self.preview.set_dark(dark)
         self.actions.theme[theme].setChecked(True)
+
+    def show_preferences(self) -> Any:
+        from curator.gui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(
+            self.ctx.paths.config_dir, self.settings, self, extra_sections=self.preference_sections
+        )
+        dialog.applied.connect(self.apply_preferences)
+        present(dialog)
+        return dialog
+
+    def apply_preferences(self) -> None:
+        """What Preferences changed, in effect now (the language takes effect on the next start)."""
+        self.apply_editor_font()
+        self.editing.set_autosave_ms(self.settings.autosave_ms)
+        self.set_theme(self.settings.theme)
+        library = self.ctx.library
+        if library is not None:
+            library.factcheck.reload_settings()
+            if self.editing.story_id is not None:
+                self.factcheck.load(self.editing.story_id)
+
+    def apply_editor_font(self) -> None:
+        family = self.settings.value("editor/font_family", "", str)
+        size = self.settings.value("editor/font_size", 0, int)
+        font = QFont(self.editor.font())
+        if family:
+            font.setFamily(family)
+        if size > 0:
+            font.setPointSize(size)
+        self.editor.setFont(font)
+
+    def show_guide(self) -> Any:
+        from curator.gui.dialogs.guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        present(dialog)
+        return dialog
 
     def _about(self) -> None:
         from curator import __version__

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 if TYPE_CHECKING:
     from curator.factcheck.settings import VerdictScale
     from curator.gui.bridge import LibraryBridge
+    from curator.gui.dialogs.preferences import PreferencesSection
     from curator.gui.editing import EditingController
     from curator.gui.main_window import MainWindow
     from curator.gui.widgets.editor import MarkdownEditor
@@ -82,6 +83,9 @@ class PanelHost(Protocol):
 
     def on_library_attached(self, callback: Callable[[], Any]) -> None:
         """Call ``callback`` once the library is open and ``bridge`` is set."""
+
+    def add_preferences_section(self, factory: Callable[[], PreferencesSection]) -> None:
+        """Add a page to Edit → Preferences (see :class:`~curator.gui.dialogs.preferences.PreferencesSection`)."""
 
 
 class MainWindowHost:
@@ -170,3 +174,6 @@ class MainWindowHost:
 
     def on_library_attached(self, callback: Callable[[], Any]) -> None:
         self._window.library_attached.connect(callback)
+
+    def add_preferences_section(self, factory: Callable[[], PreferencesSection]) -> None:
+        self._window.preference_sections.append(factory)
