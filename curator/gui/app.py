@@ -41,7 +41,16 @@ def prepare_environment() -> None:
         log.warning("running as root: the preview's Chromium sandbox is turned off (QTWEBENGINE_DISABLE_SANDBOX=1)")
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     if "gpu" not in flags and os.environ.get("CURATOR_PREVIEW_GPU") != "1":
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --disable-gpu".strip()
+        flags = f"{flags} --disable-gpu".strip()
+    if "--log-level" not in flags and "--enable-logging" not in flags:
+        # Chromium prints its own warnings (no D-Bus, no GPU) straight to the terminal; only fatal ones now.
+        flags = f"{flags} --log-level=3".strip()
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
+    # Qt's own categories that only ever report a missing GPU or session bus.
+    rules = os.environ.get("QT_LOGGING_RULES", "")
+    if "qt.qpa" not in rules:
+        extra = "qt.qpa.gl=false;qt.glx=false;qt.webenginecontext.info=false"
+        os.environ["QT_LOGGING_RULES"] = f"{rules};{extra}".strip(";")
 
 
 def _uncached_source_check() -> None:
@@ -140,6 +149,13 @@ def open_library(db_url: str, *, config_dir: Path | None = None, actor: str = ""
 
 def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path | None = None) -> int:
     """Run the desktop app on the library at ``db_url`` until the window closes; returns the exit code."""
+    from curator.gui.platform_check import check_platform, platform_worked
+
+    problem = check_platform(paths.cache_dir)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        log.error("%s", problem)
+        return 1
     app = make_application()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -189,6 +205,7 @@ def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path
     # Opening imports SQLAlchemy on a worker thread; started before the first paint, it would hold the
     # interpreter lock while the list asks Python for every cell it draws, and the window would appear later.
     window.list_painted.connect(start_opening)
+    window.list_painted.connect(lambda: platform_worked(paths.cache_dir))
     QTimer.singleShot(1000, start_opening)
     code = app.exec()
     opener.wait()

@@ -4,6 +4,7 @@ Qt's own warnings are routed into the log as well."""
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 import traceback
@@ -26,8 +27,25 @@ _QT_LEVELS = {
 }
 
 
+# What Qt and its GPU code say on every start of a machine without a GPU, a session bus or a compositor: nothing
+# the user can act on, so it goes to the log file only (debug level), not the terminal. Real errors stay.
+_CHATTER = re.compile(
+    r"vulkan|Vulkan|GPU vendor|DRI3|GLX|libEGL|EGL_|OpenGL|QRhi|propagateSizeHints|This plugin does not support"
+    r"|dbus|D-Bus|org\.freedesktop|xdg-desktop-portal|QStandardPaths: wrong permissions|QXcbConnection: XCB error: 3"
+    r"|Could not find the Qt platform plugin \"wayland\"|qt\.qpa\.wayland|Fontconfig"
+)
+
+
+def qt_message_level(kind: QtMsgType, message: str) -> int:
+    """The log level of a Qt message: its own, except the start-up chatter, which is only a debug detail."""
+    level = _QT_LEVELS.get(kind, logging.INFO)
+    if level < logging.CRITICAL and _CHATTER.search(message):
+        return logging.DEBUG
+    return level
+
+
 def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
-    qt_log.log(_QT_LEVELS.get(kind, logging.INFO), "%s", message)
+    qt_log.log(qt_message_level(kind, message), "%s", message)
 
 
 class ErrorReporter(QObject):
