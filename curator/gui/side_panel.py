@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
+from curator.gui.accessibility import name_controls
 from curator.gui.panel_host import DOCK_WIDTH, PanelHost
 
 if TYPE_CHECKING:
@@ -101,3 +102,5 @@ class SidePanelController(QObject):
 
     def _visibility_changed(self, visible: bool) -> None:
         self.host.set_setting(self._setting, visible)
+        # Docking makes a tab bar, and panels may build controls as they show: name them for screen readers.
+        QTimer.singleShot(0, lambda: name_controls(self.parent_widget))

@@ -110,10 +110,10 @@ class StoryFieldsForm(QWidget):
         self.dek.setObjectName("dekField")
         self.byline = QLineEdit(placeholderText="Byline")
         self.original_author = QLineEdit(placeholderText="Original author")
-        self.status = QComboBox()
+        self.status = QComboBox(objectName="storyStatus")
         for status in Status:
             self.status.addItem(status.label, status)
-        self.language = QComboBox()
+        self.language = QComboBox(objectName="storyLanguage")
         self.language.setEditable(True)
         self.language.setToolTip("Language of the story")
         for code, name in LANGUAGES:
@@ -122,7 +122,7 @@ class StoryFieldsForm(QWidget):
         self.outlet_name = QLineEdit(placeholderText="Outlet")
         self.outlet_url = QLineEdit(placeholderText="https://…")
         self.photo = QLineEdit(placeholderText="Photo: a file or URL")
-        browse = QToolButton(text="…")
+        browse = QToolButton(text="…", objectName="photoBrowse")
         browse.setToolTip("Choose a photo file")
         browse.clicked.connect(self._choose_photo)
         self.photo_credit = QLineEdit(placeholderText="Credit")
