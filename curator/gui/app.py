@@ -170,6 +170,9 @@ def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path
     reporter.install()
     ctx = AppContext.create(paths, db_url)
     ctx.log_path = log_path
+    from curator.gui.i18n import install_translations
+
+    install_translations(app, ctx.settings.value("view/language", "", str))
     dark = apply_theme(app, ctx.settings.theme)
     window = MainWindow(ctx, dark=dark)
     snapshot = read_snapshot(paths.cache_dir, db_url)

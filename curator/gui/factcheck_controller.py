@@ -80,7 +80,7 @@ class FactCheckController(SidePanelController):
         self.refresh_action.triggered.connect(self.refresh)
         self.report_action = self.action("&Export Fact-check Report…", "", "Write this story's fact check to HTML")
         self.report_action.triggered.connect(self.choose_and_export_report)
-        self.menu = QMenu("Fact &Check", self.parent_widget)
+        self.menu = QMenu(self.tr("Fact &Check"), self.parent_widget)
         self.menu.addActions([self.mark_action, self.toggle_action])
         self.menu.addSeparator()
         self.menu.addActions([self.refresh_action, self.report_action])

@@ -112,7 +112,8 @@ class MainWindow(QMainWindow):
         )
         self._lay_out()
         self.actions = AppActions(self)
-        self.actions.build_menus(self.menuBar())
+        # The menus by their English names (their titles are translated).
+        self.menus = self.actions.build_menus(self.menuBar())
         for name in ("trash", "purge"):
             self.list.addAction(self.actions[name])
         self._wire()

@@ -136,17 +136,13 @@ class MainWindowHost:
         self._window.addAction(action)
 
     def menu(self, title: str) -> QMenu | None:
-        for action in self._window.menuBar().actions():
-            menu = action.menu()
-            if action.text().replace("&", "") == title and isinstance(menu, QMenu):
-                return menu
-        return None
+        return self._window.menus.get(title)  # by English name, whatever the language of the titles
 
     def add_menu(self, menu: QMenu) -> None:
         bar = self._window.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+        help_menu = self._window.menus.get("Help")
         if help_menu is not None:
-            bar.insertMenu(help_menu, menu)
+            bar.insertMenu(help_menu.menuAction(), menu)
         else:
             bar.addMenu(menu)
 
