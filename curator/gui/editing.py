@@ -86,6 +86,7 @@ class EditingController(QObject):
         self._generation = 0
         self._saving = False
         self._save_again = False
+        self._save_again_reason: str | None = None
         self._last_saved_at: datetime | None = None
         self._dirty = False
         self._first_unsaved_edit = 0.0
@@ -322,6 +323,9 @@ class EditingController(QObject):
             return
         if self._saving:
             self._save_again = True
+            # A reason given while a save is under way (the status was asked about when chosen) is not lost:
+            # the next save carries it, and a gate refusal of the save under way does not ask again.
+            self._save_again_reason = override_reason or self._save_again_reason
             return
         fields = self.current_fields()
         story_id, base = self._story.id, self._base_version
@@ -369,8 +373,9 @@ class EditingController(QObject):
         self.state_changed.emit()
         if self._save_again:
             self._save_again = False
+            reason, self._save_again_reason = self._save_again_reason, None
             if self._dirty:
-                self.save()
+                self.save_with_override(reason)
 
     def _edited_after_save(self, story_id: int) -> None:
         self._dirty = comparable(self.current_fields()) != self._saved
@@ -381,10 +386,15 @@ class EditingController(QObject):
             self.write_draft()
 
     def _save_failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self._save_again = False
-        self.state_changed.emit()
         from curator.domain.errors import ConflictError, StatusGateError
+
+        self._saving = False
+        again, reason = self._save_again, self._save_again_reason
+        self._save_again, self._save_again_reason = False, None
+        if again and reason and isinstance(exc, StatusGateError):
+            self.save_with_override(reason)  # the user answered the gate meanwhile
+            return
+        self.state_changed.emit()
 
         if isinstance(exc, ConflictError):
             self.conflict.emit(exc)
