@@ -688,6 +688,19 @@ _EN_TRIGGER_TEXTS = ph.EN_SPEECH | {
 }
 # A sentence is read when it holds one of these ("by" alone is too common: its participle is asked for instead).
 _EN_SENTENCE_TRIGGERS = (_EN_TRIGGER_TEXTS | ph.EN_PASSIVE) - {"by"}
+# The same for Russian and Kazakh: every form of a speech verb, and the words that make "по словам", "согласно
+# данным", "со ссылкой на", "говорится в", "… сөзінше", "… деректері бойынша".
+_CYRILLIC_TRIGGERS = frozenset(
+    {stem + "л" + end for stem in ph.RU_PAST_STEMS for end in ("", "а", "о", "и", "ся", "ась", "ись")}
+    | ph.RU_PRESENT
+    | {"отверг", "отвергла", "отвергли", "опроверг", "опровергла", "опровергли", "согласно", "ссылкой"}
+    | {"говорится", "сообщается", "распространил", "распространила", "распространило", "распространили"}
+    | {"выступил", "выступила", "выступило", "выступили"}
+    | set(_RU_FORWARD)
+    | ph.KK_VERBS
+    | ph.KK_ACCORDING
+    | ph.KK_ACCORDING_NOUNS
+)
 
 
 class _Finder:
@@ -705,6 +718,13 @@ class _Finder:
             text = plain[sent.start : sent.end]
             cyrillic = any_cyrillic and _CYRILLIC_RE.search(text) is not None
             if not cyrillic and _EN_SENTENCE_TRIGGERS.isdisjoint(_WORD_RE.findall(text)):
+                continue
+            # a Cyrillic sentence with no Russian or Kazakh trigger (an English one may stand in a mixed sentence)
+            if (
+                cyrillic
+                and _CYRILLIC_TRIGGERS.isdisjoint(_WORD_RE.findall(text.casefold().replace("ё", "е")))
+                and _EN_SENTENCE_TRIGGERS.isdisjoint(_WORD_RE.findall(text))
+            ):
                 continue
             lang = "en"
             if cyrillic:
