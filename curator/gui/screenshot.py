@@ -27,6 +27,10 @@ def take_screenshot(
     app = make_application()
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from curator.gui.i18n import install_translations
+
+    install_translations(app, "en")  # documentation pictures are in English (with its plural forms)
+
     from curator.core.errors import CuratorError
     from curator.gui.main_window import MainWindow
     from curator.gui.theme import apply_theme
