@@ -30,7 +30,8 @@ _QT_LEVELS = {
 # What Qt and its GPU code say on every start of a machine without a GPU, a session bus or a compositor: nothing
 # the user can act on, so it goes to the log file only (debug level), not the terminal. Real errors stay.
 _CHATTER = re.compile(
-    r"vulkan|Vulkan|GPU vendor|GPUInfo|RHI|DRI3|GLX|libEGL|EGL_|OpenGL|QRhi|propagateSizeHints|This plugin does not support"
+    r"vulkan|Vulkan|GPU vendor|GPUInfo|RHI|DRI3|GLX|libEGL|EGL_|OpenGL|QRhi"
+    r"|propagateSizeHints|This plugin does not support"
     r"|dbus|D-Bus|org\.freedesktop|xdg-desktop-portal|QStandardPaths: wrong permissions|QXcbConnection: XCB error: 3"
     r"|Could not find the Qt platform plugin \"wayland\"|qt\.qpa\.wayland|Fontconfig"
 )
