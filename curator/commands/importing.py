@@ -23,9 +23,9 @@ def _print_report(report: ImportReport, *, as_json: bool) -> None:
         )
         return
     for problem in report.duplicates:
-        print(f"skipped {problem.path}: {problem.reason}", file=sys.stderr)
+        print(f"skipped {problem}", file=sys.stderr)
     for problem in report.failed:
-        print(f"failed {problem.path}: {problem.reason}", file=sys.stderr)
+        print(f"failed {problem}", file=sys.stderr)
     print(report.summary())
 
 

@@ -92,3 +92,12 @@ def tag_key(name: str) -> str:
 def sort_key(text: str) -> str:
     """Key for ordering headlines alphabetically regardless of case and accents."""
     return fold(text).strip()[:200]
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: object) -> str:
+    """``text`` safe to print on one line of a report: control characters (a newline in a file name, a carriage
+    return, bidirectional overrides) shown as escapes, so a name can never forge or reorder lines of output."""
+    return _CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))

@@ -11,7 +11,9 @@ with the candidates named, so that someone can convert it knowingly.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,16 +59,40 @@ class Decoded:
 def read_text_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
     """The text of ``path``; raises :class:`ImportFileError` naming the file and the reason."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ImportFileError(f"too large ({_megabytes(size)}; at most {_megabytes(max_bytes)})", path)
-        data = path.read_bytes()
+        # Opened without blocking (a FIFO would wait for a writer for ever) and checked on the open file itself, so
+        # a name swapped for a device or a pipe after it was listed is still refused; never more read than allowed.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise ImportFileError(f"is not a regular file ({file_kind(info.st_mode)})", path)
+            if info.st_size > max_bytes:
+                raise ImportFileError(f"too large ({_megabytes(info.st_size)}; at most {_megabytes(max_bytes)})", path)
+            with os.fdopen(fd, "rb", closefd=False) as f:
+                data = f.read(max_bytes + 1)
+        finally:
+            os.close(fd)
+        if len(data) > max_bytes:
+            raise ImportFileError(f"too large (over {_megabytes(max_bytes)})", path)
     except OSError as exc:
         raise ImportFileError(f"cannot be read: {exc.strerror or exc}", path) from None
     try:
         return decode_bytes(data)
     except ImportFileError as exc:
         raise exc.at(path) from None
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in a user's words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def _megabytes(n: int) -> str:

@@ -63,6 +63,33 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(None, None, "aliases are not allowed", event.start_mark)
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node: Any) -> Any:  # type: ignore[override]
+        # PyYAML builds datetimes itself: "2025-13-45" or a zone past ±24 h fail with a bare ValueError.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{_short(node.value)} is not a date ({exc})", node.start_mark
+            ) from None
+
+    def construct_yaml_int(self, node: Any) -> Any:  # type: ignore[override]
+        # Python refuses to convert integers of more than 4,300 digits (and PyYAML lets ValueError through).
+        try:
+            return super().construct_yaml_int(node)
+        except (ValueError, OverflowError):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a number of {len(str(node.value))} digits is too long", node.start_mark
+            ) from None
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_yaml_int)
+
+
+def _short(value: object, limit: int = 40) -> str:
+    text = str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
 
 def parse_markdown(text: str) -> ParsedStory:
     """Parse a Markdown story; raises :class:`ImportFileError` for malformed front matter or no headline."""
@@ -134,6 +161,9 @@ def _yaml(raw: str) -> dict[str, Any]:
         raise ImportFileError(f"malformed front matter: {problem}{where}") from None
     except RecursionError:
         raise ImportFileError("malformed front matter: nested too deeply") from None
+    except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
+        # Whatever else a constructor trips on is still this file's problem, not the import's.
+        raise ImportFileError(f"malformed front matter: {_short(exc, 120)[1:-1]}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -144,8 +174,8 @@ def _yaml(raw: str) -> dict[str, Any]:
 def _toml(raw: str) -> dict[str, Any]:
     try:
         return tomllib.loads(raw)
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:
-        raise ImportFileError(f"malformed front matter (TOML): {exc}") from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # TOMLDecodeError is a ValueError
+        raise ImportFileError(f"malformed front matter (TOML): {_short(exc, 120)[1:-1]}") from None
 
 
 def _pelican(text: str) -> tuple[dict[str, Any], str, str]:
@@ -181,23 +211,24 @@ def _fields(meta: Mapping[str, Any], flavour: str) -> tuple[dict[str, Any], tupl
         lowered.setdefault(str(key).lower(), key)
     used: set[str] = set()
 
-    def take(field: str) -> Any:
+    def take(field: str) -> tuple[str, Any]:
         for spelling in FRONT_MATTER_KEYS[field]:
             if spelling in lowered:
                 original = lowered[spelling]
                 used.add(original)
-                return meta[original]
-        return None
+                return str(original), meta[original]
+        return "", None
 
     out: dict[str, Any] = {}
     for field, convert in _CONVERTERS.items():
-        value = take(field)
+        key, value = take(field)
         if value is None:
             continue
         try:
             out[field] = convert(value, flavour)
-        except (TypeError, ValueError) as exc:
-            raise ImportFileError(f"front matter '{FRONT_MATTER_KEYS[field][0]}': {exc}") from None
+        except (TypeError, ValueError, OverflowError, ArithmeticError, RecursionError) as exc:
+            # Any value in any key is the file's problem, named by its key: never the whole import's.
+            raise ImportFileError(f"front matter '{_short(key)[1:-1]}': {exc}") from None
     related = out.pop("related", ())
     story_uuid = out.pop("uuid", "")
     translation = lowered.get("translationkey")
@@ -231,6 +262,8 @@ def _text(value: Any, _flavour: str = "") -> str:
         return value.isoformat()
     if isinstance(value, dict):
         raise ValueError("expected text, found a mapping")
+    if isinstance(value, bytes | bytearray):
+        raise ValueError("expected text, found binary data")
     return "" if value is None else str(value)
 
 
@@ -275,7 +308,13 @@ def _when(value: Any, _flavour: str = "") -> datetime | None:
         except ValueError:
             raise ValueError(f"{raw[:40]!r} is not a date such as 2025-03-25 or 2025-03-25T13:00:00+05:00") from None
     # Dates without a zone are taken as UTC (Pelican and Hugo would use a configured zone).
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    try:
+        # Stored in UTC: 9999-12-31T23:59-23:59 (or 0001-01-01 east of Greenwich) has no UTC time.
+        when.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValueError(f"{when.isoformat()[:40]!r} is out of the range of dates that can be stored") from None
+    return when
 
 
 def _status(value: Any, _flavour: str = "") -> Status:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import stat
 import uuid as uuid_mod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
@@ -19,10 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator.core.errors import CuratorError
+from curator.core.text import printable
 from curator.domain.errors import ValidationError
 from curator.domain.stories import RelatedLink, StoryFields
 from curator.io import workers as worker_processes
-from curator.io.decode import MAX_FILE_BYTES, decode_bytes, read_text_file
+from curator.io.decode import MAX_FILE_BYTES, decode_bytes, file_kind, read_text_file
 from curator.io.errors import Cancelled, ImportFileError
 from curator.io.frontmatter import parse_markdown
 from curator.io.parsed import ParsedStory, RelatedRef, headline_key
@@ -53,7 +55,7 @@ class FileProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{printable(self.path)}: {printable(self.reason)}"
 
 
 @dataclass(frozen=True)
@@ -125,32 +127,58 @@ def _checked(parsed: ParsedStory) -> ParsedStory:
 def find_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FileProblem]]:
     """The story files named, or found (recursively) in the folders named; hidden files and folders are skipped.
 
-    A file named explicitly is imported whatever its extension (as plain text unless it is Markdown).
+    A file named explicitly is imported whatever its extension (as plain text unless it is Markdown). Only regular
+    files are taken: a link is followed only to a regular file; pipes, devices, sockets and broken links are
+    reported by name, and so is a folder that cannot be read (its files would otherwise vanish from the report).
     """
     found: list[Path] = []
     problems: list[FileProblem] = []
     seen: set[Path] = set()
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(FileProblem(Path(exc.filename or "?"), f"folder cannot be read: {exc.strerror or exc}"))
+
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     candidate = Path(root) / name
                     if name.startswith(".") or candidate.suffix.lower() not in MARKDOWN_SUFFIXES | TEXT_SUFFIXES:
                         continue
-                    if candidate not in seen:
-                        seen.add(candidate)
+                    if candidate in seen:
+                        continue
+                    seen.add(candidate)
+                    problem = _not_regular(candidate)
+                    if problem:
+                        problems.append(FileProblem(candidate, problem))
+                    else:
                         found.append(candidate)
         elif path.is_file():
             if path not in seen:
                 seen.add(path)
                 found.append(path)
         elif path.exists():
-            problems.append(FileProblem(path, "is not a regular file"))
+            problems.append(FileProblem(path, _not_regular(path) or "is not a regular file"))
+        elif path.is_symlink():
+            problems.append(FileProblem(path, "is a link to nothing"))
         else:
             problems.append(FileProblem(path, "no such file or folder"))
     return found, problems
+
+
+def _not_regular(path: Path) -> str:
+    """Why ``path`` (followed if it is a link) is not a file to read, or "" when it is a regular file."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if path.is_symlink():
+            return "is a link to nothing"
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISREG(info.st_mode):
+        return ""
+    return f"is not a regular file ({file_kind(info.st_mode)})"
 
 
 @dataclass
@@ -238,31 +266,59 @@ def _store_window(
     batch_size: int,
     check_cancel: Callable[[], None],
 ) -> None:
-    library = run.library
     _find_stored_duplicates(run, window, duplicates)
     _find_stored_headlines(run, window)
     for batch_start in range(0, len(window), batch_size):
         check_cancel()
         batch = window[batch_start : batch_start + batch_size]
-        items = [_with_links(run, p) for p in batch]
         try:
-            ids = library.stories.create_many(
-                items,
-                author=author,
-                note="Imported",
-                render=False,
-                htmls=[p.parsed.body_html for p in batch],
-                uuids=[p.uuid for p in batch],
-                defer_derived=True,
-                normalised=True,
-                derived=[p.parsed.derived for p in batch],
-            )
-        except CuratorError as exc:
-            log.warning("an import batch of %d files failed: %s", len(batch), exc)
-            failed.extend(FileProblem(p.path, f"not imported: {exc}") for p in batch)
-            _forget(run, batch)
+            ids = _store_batch(run, batch, author)
+        except Exception as exc:
+            if len(batch) == 1:
+                failed.append(FileProblem(batch[0].path, f"not imported: {_reason(exc)}"))
+                _forget(run, batch)
+                continue
+            # One file's failure never stops the others: the batch is stored again a file at a time, so that only
+            # the files that fail on their own are reported.
+            log.warning("an import batch of %d files failed (%s); storing them one by one", len(batch), exc)
+            for p in batch:
+                check_cancel()
+                try:
+                    stored = _store_batch(run, [p], author)
+                except Exception as one:
+                    failed.append(FileProblem(p.path, f"not imported: {_reason(one)}"))
+                    _forget(run, [p])
+                else:
+                    _stored(run, [p], stored, imported)
             continue
-        imported.extend(ids)
+        _stored(run, batch, ids, imported)
+
+
+def _store_batch(run: _Run, batch: list[_Pending], author: str) -> list[int]:
+    return run.library.stories.create_many(
+        [_with_links(run, p) for p in batch],
+        author=author,
+        note="Imported",
+        render=False,
+        htmls=[p.parsed.body_html for p in batch],
+        uuids=[p.uuid for p in batch],
+        defer_derived=True,
+        normalised=True,
+        derived=[p.parsed.derived for p in batch],
+    )
+
+
+def _stored(run: _Run, batch: list[_Pending], ids: list[int], imported: list[int]) -> None:
+    imported.extend(ids)
+
+
+def _reason(exc: BaseException) -> str:
+    """The one line a report gives for a file that could not be stored or read."""
+    if isinstance(exc, CuratorError):
+        return str(exc)
+    # Not the file's fault as far as we know: a bug, kept whole in the log.
+    log.error("importing a file failed unexpectedly", exc_info=exc)
+    return f"internal error ({type(exc).__name__}: {str(exc)[:120]}); details in the log"
 
 
 _Result = tuple[ParsedStory | None, str]
@@ -276,6 +332,8 @@ def _read_files(paths: list[Path]) -> list[_Result]:
             out.append((read_story(path), ""))
         except ImportFileError as exc:
             out.append((None, exc.reason))
+        except Exception as exc:  # any one file's failure is that file's alone
+            out.append((None, _reason(exc)))
     return out
 
 

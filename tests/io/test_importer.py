@@ -107,26 +107,28 @@ def _write_stories(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-def test_a_failed_batch_leaves_the_library_as_it_was_and_the_rest_imports(library: Library, tmp_path: Path) -> None:
+def test_a_failed_batch_is_stored_file_by_file_so_only_the_failing_file_is_reported(
+    library: Library, tmp_path: Path
+) -> None:
     _write_stories(tmp_path / "in", 6)
 
-    class FailOnce:
-        calls = 0
-
+    class Crash:
         def stories_written(self, session, stories):  # type: ignore[no-untyped-def]
-            FailOnce.calls += 1
-            if FailOnce.calls == 2:
-                raise RuntimeError("disk full")
+            if any("number 1" in s.fields.headline for s in stories):
+                raise RuntimeError("a bug in a hook")
 
         def stories_purged(self, session, ids):  # type: ignore[no-untyped-def]
             pass
 
-    library.stories.add_hook(FailOnce())
-    with pytest.raises(RuntimeError):
-        # An unexpected error is not swallowed …
-        import_paths(library, [tmp_path / "in"], batch_size=2)
-    # … and only the batch before it was stored, whole.
-    assert library.search.count() == 2
+    crash = Crash()
+    library.stories.add_hook(crash)
+    # An unexpected error fails its own file, reported as an internal error (kept whole in the log) …
+    report = import_paths(library, [tmp_path / "in"], batch_size=2)
+    assert [p.path.name for p in report.failed] == ["story-001.txt"]
+    assert report.failed[0].reason.startswith("not imported: internal error (RuntimeError: a bug in a hook)")
+    # … and its batch-mate and the other batches are stored.
+    assert library.search.count() == 5
+    library.stories._hooks.remove(crash)
 
     class Refuse:
         def stories_written(self, session, stories):  # type: ignore[no-untyped-def]
@@ -139,12 +141,14 @@ def test_a_failed_batch_leaves_the_library_as_it_was_and_the_rest_imports(librar
             pass
 
     library.stories.add_hook(Refuse())
-    report = import_paths(library, [tmp_path / "in"], batch_size=2)
-    # The batch holding story 3 (stories 2 and 3) failed whole; the others were imported or already there.
-    assert sorted(p.path.name for p in report.failed) == ["story-002.txt", "story-003.txt"]
+    for path in _write_stories(tmp_path / "again", 6):
+        path.write_text(path.read_text(encoding="utf-8").replace("Story", "Second story"), encoding="utf-8")
+    report = import_paths(library, [tmp_path / "again"], batch_size=2)
+    # The batch holding story 3 (stories 2 and 3) failed, and was stored again file by file: only story 3 failed.
+    assert [p.path.name for p in report.failed] == ["story-003.txt"]
     assert all("refused by a check" in p.reason for p in report.failed)
-    headlines = {s.headline for s in library.search.page(limit=50).items}
-    assert headlines == {"Story number 0", "Story number 1", "Story number 4", "Story number 5"}
+    headlines = {s.headline for s in library.search.page(limit=50).items if s.headline.startswith("Second")}
+    assert headlines == {f"Second story number {i}" for i in range(6)} - {"Second story number 3"}
 
 
 def test_progress_and_cancel_between_files(library: Library, tmp_path: Path) -> None:
