@@ -85,6 +85,10 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
         # QtWebEngine is loaded later, after the window shows; it needs shared GL contexts set up front.
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         app = QApplication(list(argv or [sys.argv[0]]))
+    from curator.gui.pyside_fixes import keep_none_alive
+
+    if keep_none_alive():
+        log.info("this PySide6 leaks references to None on Python %d.%d: None made immortal", *sys.version_info[:2])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

@@ -16,6 +16,7 @@ from curator.core.iterate import CHUNK, chunks
 from curator.db import models as m
 from curator.db.engine import read_session, write_session
 from curator.domain.errors import NotFoundError
+from curator.render.limits import is_provisional
 from curator.render.markdown import RENDER_KEY, render_markdown
 
 
@@ -58,6 +59,8 @@ class StoredRenders:
                     for (story_id, version, _body), html in zip(
                         stale[start : start + CHUNK], htmls[start : start + CHUNK], strict=True
                     ):
+                        if is_provisional(html):
+                            continue  # a render stopped for time is tried again next time, not stored
                         # Only if the story was not saved meanwhile, as in html().
                         s.execute(
                             update(m.Story)
@@ -85,6 +88,8 @@ class StoredRenders:
         if row.render_key == RENDER_KEY and row.body_html is not None:
             return row.body_html
         html = render_markdown(row.body)
+        if is_provisional(html):
+            return html  # a render stopped for time is tried again next time, not stored
         with write_session(self._sf) as s:
             # Only if the story was not saved meanwhile; either way the caller gets a render of what it asked.
             s.execute(

@@ -28,6 +28,7 @@ from curator.domain.errors import (
     ValidationError,
 )
 from curator.domain.stories import TEXT_FIELDS, ChangeSet, Resolution, SaveResult, Story, StoryFields
+from curator.render.limits import is_provisional
 from curator.render.markdown import RENDER_KEY, render_markdown
 from curator.search.index import IndexDoc, index_for
 from curator.services.compare import comparable
@@ -561,8 +562,8 @@ class StoryService:
             seq=seq,
             sort_key=sort_key(fields.headline),
             word_count=word_count(fields.body) if words is None else words,
-            body_html=html,
-            render_key=RENDER_KEY if html is not None else None,
+            body_html=None if html is None or is_provisional(html) else html,
+            render_key=RENDER_KEY if html is not None and not is_provisional(html) else None,
         )
         return values
 

@@ -16,11 +16,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from curator.domain.stories import StoryFields
 from curator.gui.app import AppContext
 from curator.gui.main_window import MainWindow
+from curator.gui.pyside_fixes import keep_none_alive
 from curator.paths import AppPaths
 from curator.services.library import Library
 
 # QtWebEngine is imported after the application exists (as in the app); it needs this set before.
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+# As the app does (see curator.gui.pyside_fixes): a long test session would otherwise abort in none_dealloc.
+keep_none_alive()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

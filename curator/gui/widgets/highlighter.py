@@ -1,8 +1,15 @@
-"""Markdown syntax highlighting for the editor: headings, emphasis, links, quotes, lists and code."""
+"""Markdown syntax highlighting for the editor: headings, emphasis, links, quotes, lists and code.
+
+It runs on the UI thread for every changed line, so every pattern is linear in the line's length whatever it holds
+(``[[[[…``, ``**a **a …``, a 100,000-character line): emphasis and code spans are paired by looking up the next
+closing mark (:func:`_spans`), never by scanning ahead from every opening one, and no pattern can run past a bracket.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -15,10 +22,11 @@ _LIST = re.compile(r"^[ \t]*(?:[*+-]|\d+[.)])(?=[ \t])")
 _HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _INDENTED_CODE = re.compile(r"^(?: {4}|\t)")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)|!?\[([^\]]*)\]\[([^\]]*)\]")
+_STRONG_MARK = re.compile(r"\*\*|__")
+_EMPHASIS_MARK = re.compile(r"[*_]")
+_CODE_MARK = re.compile(r"`+")
+# A label holds no bracket, so a match attempt stops at the next one: linear even on "[[[[…".
+_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]{0,300}\")?\)|!?\[([^\[\]\n]*)\]\[([^\[\]\n]*)\]")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
 _AUTOLINK = re.compile(r"<https?://[^>\s]+>|https?://[^\s)>\]]+")
 
@@ -101,10 +109,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return not prev.isValid() or not prev.text().strip() or _INDENTED_CODE.match(prev.text()) is not None
 
     def _inline(self, text: str) -> None:
-        for m in _STRONG.finditer(text):
-            self._merge(m.start(), m.end() - m.start(), self._strong)
-        for m in _EMPHASIS.finditer(text):
-            self._merge(m.start(), m.end() - m.start(), self._emphasis)
+        for start, end in _spans(text, _STRONG_MARK, _strong_opens, _strong_closes):
+            self._merge(start, end - start, self._strong)
+        for start, end in _spans(text, _EMPHASIS_MARK, _emphasis_opens, _emphasis_closes):
+            self._merge(start, end - start, self._emphasis)
         for m in _LINK.finditer(text):
             label = m.group(1) if m.group(1) is not None else m.group(3)
             start = m.start() + text[m.start() :].index("[") + 1
@@ -112,8 +120,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setFormat(start, len(label or ""), self._link_text)
         for m in _AUTOLINK.finditer(text):
             self.setFormat(m.start(), m.end() - m.start(), self._link_text)
-        for m in _CODE.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), self._code)
+        for start, end in _code_spans(text):
+            self.setFormat(start, end - start, self._code)
 
     def _merge(self, start: int, length: int, extra: QTextCharFormat) -> None:
         # Emphasis inside a quote or a link keeps the quote's colour.
@@ -121,3 +129,80 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             f = self.format(i)
             f.merge(extra)
             self.setFormat(i, 1, f)
+
+
+def _strong_opens(text: str, i: int, mark: str) -> bool:
+    nxt = text[i + 2 : i + 3]
+    return bool(nxt) and not nxt.isspace()
+
+
+def _strong_closes(text: str, i: int, mark: str) -> bool:
+    return i > 0 and not text[i - 1].isspace()
+
+
+def _emphasis_opens(text: str, i: int, mark: str) -> bool:
+    before = text[i - 1] if i else " "
+    nxt = text[i + 1 : i + 2]
+    return (
+        before not in "*_"
+        and not (before.isalnum() or before == "_")
+        and bool(nxt)
+        and nxt not in "*_"
+        and not (nxt.isspace())
+    )
+
+
+def _emphasis_closes(text: str, i: int, mark: str) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1 : i + 2]
+    return before not in "*_" and not before.isspace() and not (after and (after in "*_" or after.isalnum()))
+
+
+def _spans(
+    text: str,
+    marks: re.Pattern[str],
+    opens: Callable[[str, int, str], bool],
+    closes: Callable[[str, int, str], bool],
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of the spans between an opening mark and the first closing mark of the same kind after it,
+    left to right and not overlapping; each closing mark is found by bisection, so the whole line costs n log n."""
+    found = [(m.start(), m.group()) for m in marks.finditer(text)]
+    if len(found) < 2:
+        return
+    closers: dict[str, list[int]] = {}
+    for i, mark in found:
+        if closes(text, i, mark):
+            closers.setdefault(mark, []).append(i)
+    resume = 0
+    for i, mark in found:
+        if i < resume or not opens(text, i, mark):
+            continue
+        candidates = closers.get(mark, [])
+        # The content holds at least one character.
+        k = bisect_left(candidates, i + len(mark) + 1)
+        if k == len(candidates):
+            continue
+        end = candidates[k] + len(mark)
+        yield i, end
+        resume = end
+
+
+def _code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Code spans: a run of backticks up to the next run of the same length (not overlapping)."""
+    runs = [(m.start(), m.end() - m.start()) for m in _CODE_MARK.finditer(text)]
+    if len(runs) < 2:
+        return
+    by_length: dict[int, list[int]] = {}
+    for start, length in runs:
+        by_length.setdefault(length, []).append(start)
+    resume = 0
+    for start, length in runs:
+        if start < resume:
+            continue
+        same = by_length[length]
+        k = bisect_left(same, start + length + 1)
+        if k == len(same):
+            continue
+        end = same[k] + length
+        yield start, end
+        resume = end
