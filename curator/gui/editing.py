@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -35,8 +34,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# While someone types without pause, the draft is still written this often.
-MAX_UNSAVED_SECONDS = 10.0
+# A change reaches the recovery store at most this long after it is made, however the typing goes: a crash or a
+# kill loses at most the last two seconds (the write itself, on the recovery thread, takes the rest).
+MAX_DRAFT_DELAY_MS = 1500
 _PAGE_FIELDS = tuple(f.name for f in dataclasses.fields(StoryFields) if f.name != "slug")
 
 
@@ -89,10 +89,11 @@ class EditingController(QObject):
         self._save_again_reason: str | None = None
         self._last_saved_at: datetime | None = None
         self._dirty = False
-        self._first_unsaved_edit = 0.0
         self._recovered_ids: set[int] = set()
 
-        self._autosave = QTimer(self, singleShot=True, interval=autosave_ms)
+        # A throttle, not a debounce: started by the first change after a write and never pushed back by the next
+        # keystrokes, so a draft is written within the interval while someone types without pause.
+        self._autosave = QTimer(self, singleShot=True, interval=max(50, min(autosave_ms, MAX_DRAFT_DELAY_MS)))
         self._autosave.timeout.connect(self.write_draft)
         self._count_timer = QTimer(self, singleShot=True, interval=300)
         self._count_timer.timeout.connect(self._count_words)
@@ -215,7 +216,6 @@ class EditingController(QObject):
         if self._editor.text() != shown.body or not keep_position:
             self._editor.set_text(shown.body, keep_position=keep_position)
         self._dirty = draft is not None
-        self._first_unsaved_edit = time.monotonic()
         self._preview.show_story(self.page_story(shown), shown.body)
         self._count_words()
         self.opened.emit(story)
@@ -247,14 +247,10 @@ class EditingController(QObject):
     def _edited(self) -> None:
         was = self._dirty
         self._dirty = comparable(self.current_fields()) != self._saved
-        if self._dirty and not was:
-            self._first_unsaved_edit = time.monotonic()
         if was != self._dirty:
             self.drafts_changed.emit(self.unsaved_ids())
             self.state_changed.emit()
-        if self._dirty and time.monotonic() - self._first_unsaved_edit > MAX_UNSAVED_SECONDS:
-            self.write_draft()
-        else:
+        if not self._autosave.isActive():
             self._autosave.start()
 
     def _count_words(self) -> None:
@@ -268,7 +264,6 @@ class EditingController(QObject):
         if self._story is None:
             return
         story_id = self._story.id
-        self._first_unsaved_edit = time.monotonic()
         if self._dirty:
             draft = Draft(story_id, self._base_version, self.current_fields(), datetime.now(UTC))
             self._drafts[story_id] = draft

@@ -44,7 +44,7 @@ class UiSettings:
     # Values used in several places
     @property
     def autosave_ms(self) -> int:
-        return self.value("editor/autosave_ms", 2000, int)
+        return self.value("editor/autosave_ms", 1500, int)
 
     @property
     def theme(self) -> str:
