@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from curator.domain.stories import StoryFields
 from curator.render import limits
 from curator.render.blocks import BlockRenderer
 from curator.render.markdown import render_markdown
-from curator.services.dto import StoryFields
 from curator.services.library import Library
 from tests.faults.conftest import Cli
 

@@ -30,10 +30,10 @@ def main() -> int:
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
 
+    from curator.domain.stories import StoryFields
     from curator.gui.app import AppContext, make_application
     from curator.gui.main_window import MainWindow
     from curator.paths import AppPaths
-    from curator.services.dto import StoryFields
 
     app = make_application()
     ctx = AppContext.create(AppPaths.default(), args.db_url)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument
 
+from curator.domain.stories import StoryFields
 from curator.gui.widgets.highlighter import (
     _EMPHASIS_MARK,
     _STRONG_MARK,
@@ -19,7 +20,6 @@ from curator.gui.widgets.highlighter import (
     _strong_closes,
     _strong_opens,
 )
-from curator.services.dto import StoryFields
 from tests.gui.test_editor_preview import page_value, wait_preview
 
 PATHOLOGICAL = {
