@@ -9,11 +9,14 @@ is. Errors are sorted by SQLite's result codes and PostgreSQL's SQLSTATEs, never
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,6 +33,45 @@ from curator.domain.errors import (
 
 BUSY_TIMEOUT_MS = 5000
 _WRITE_OPTION = "curator_write"
+# A unit of work that met a concurrent writer (the same new slug or tag, a serialization failure, a deadlock) is
+# run again from the start this many times in all, after a short random pause that grows with each attempt.
+WRITE_ATTEMPTS = 10
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+# Keys of PostgreSQL advisory locks (any 64-bit numbers unique to Curator).
+STORY_NAMES_LOCK = 0x43757261746F7201  # slugs and sequence numbers of new stories
+
+
+def lock_for_transaction(session: Session, key: int) -> None:
+    """Serialise a short critical section among writers on PostgreSQL: an advisory lock held until this transaction
+    ends, so that what it reads next (the slugs taken, the highest sequence number) includes every other writer's
+    committed work and nobody else picks the same values before this one commits. SQLite writers are serialised
+    already (BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def retry_conflicts(unit_of_work: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``unit_of_work`` (a function that opens its own :func:`write_session`) again when it fails with a
+    :class:`~curator.domain.errors.WriteConflictError`: its transaction was rolled back whole, and the next attempt
+    reads what the other writer committed (a slug taken meanwhile is numbered, a tag made meanwhile is reused).
+    Bounded: after :data:`WRITE_ATTEMPTS` the error goes up, naming the situation."""
+
+    @functools.wraps(unit_of_work)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                return unit_of_work(*args, **kwargs)
+            except WriteConflictError:
+                if attempt == WRITE_ATTEMPTS:
+                    raise
+                time.sleep(random.uniform(0.0, 0.005 * 2 ** min(attempt, 6)))
+        raise AssertionError("unreachable")
+
+    return run
 
 
 def is_sqlite(url: str | URL) -> bool:

@@ -18,7 +18,7 @@ from curator.core.status import Status
 from curator.core.text import slugify, sort_key, word_count
 from curator.db import models as m
 from curator.db.base import utcnow
-from curator.db.engine import read_session, write_session
+from curator.db.engine import STORY_NAMES_LOCK, lock_for_transaction, read_session, retry_conflicts, write_session
 from curator.domain.desk import Right
 from curator.domain.errors import (
     ConflictError,
@@ -170,6 +170,7 @@ class StoryService:
         (story_id,) = self.create_many([fields], author=author, note=note)
         return SaveResult(self.get(story_id), ChangeSet(created=(story_id,), origin=origin))
 
+    @retry_conflicts
     def create_many(
         self,
         items: Sequence[StoryFields],
@@ -272,6 +273,7 @@ class StoryService:
                 self._desk.record(s, "created", ids, f"created “{stored[0].headline if stored else ''}”{more}")
         return ids
 
+    @retry_conflicts
     def save(
         self,
         story_id: int,
@@ -325,6 +327,7 @@ class StoryService:
             story = story_dto(s, s.get(m.Story, story_id))
         return SaveResult(story, ChangeSet(updated=(story_id,), origin=origin), merged_with)
 
+    @retry_conflicts
     def set_status(
         self,
         story_ids: Iterable[int],
@@ -602,6 +605,7 @@ class StoryService:
 
     def _unique_slugs(self, s: Session, wanted: Sequence[str]) -> list[str]:
         """Unique slugs for a batch of new stories: one query for the whole batch when nothing clashes."""
+        lock_for_transaction(s, STORY_NAMES_LOCK)
         bases = [slugify(w) for w in wanted]
         clashing: set[str] = set()
         distinct = list(dict.fromkeys(bases))
@@ -619,6 +623,7 @@ class StoryService:
     def _unique_slug(
         self, s: Session, wanted: str, *, exclude_id: int | None = None, taken: set[str] | None = None
     ) -> str:
+        lock_for_transaction(s, STORY_NAMES_LOCK)
         base = slugify(wanted)
         # "base" and "base-…" as an index range ("-" sorts just before "."): LIKE could not use the index.
         query = select(m.Story.slug).where(

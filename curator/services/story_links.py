@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from curator.core.iterate import chunks
@@ -102,6 +103,15 @@ def ensure_tags(s: Session, names: Sequence[str]) -> dict[str, int]:
     found = dict(s.execute(select(m.Tag.key, m.Tag.id).where(m.Tag.key.in_(wanted))).all())
     missing = [{"name": name, "key": key} for key, name in wanted.items() if key not in found]
     if missing:
-        created = s.execute(insert(m.Tag).returning(m.Tag.key, m.Tag.id, sort_by_parameter_order=True), missing).all()
-        found.update(dict(created))
+        if s.get_bind().dialect.name == "postgresql":
+            # Another writer may be creating the same tag right now: theirs is taken, not an error (ON CONFLICT
+            # waits for their transaction, and a new statement under READ COMMITTED then sees their row).
+            s.execute(pg_insert(m.Tag).on_conflict_do_nothing(index_elements=[m.Tag.key]), missing)
+            found.update(s.execute(select(m.Tag.key, m.Tag.id).where(m.Tag.key.in_(wanted))).all())
+        else:
+            # SQLite writers take the write lock up front (BEGIN IMMEDIATE): nobody can have made it meanwhile.
+            created = s.execute(
+                insert(m.Tag).returning(m.Tag.key, m.Tag.id, sort_by_parameter_order=True), missing
+            ).all()
+            found.update(dict(created))
     return found

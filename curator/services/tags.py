@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from curator.core.text import tag_key
 from curator.db import models as m
-from curator.db.engine import read_session, write_session
+from curator.db.engine import read_session, retry_conflicts, write_session
 from curator.domain.errors import NotFoundError, ValidationError
 from curator.domain.stories import ChangeSet, TagCount
 from curator.services.validate import tag_name
@@ -42,6 +42,7 @@ class TagService:
         with read_session(self._sf) as s:
             return list(s.scalars(stmt))
 
+    @retry_conflicts
     def rename(self, old: str, new: str, *, origin: object | None = None) -> ChangeSet:
         """Rename a tag; renaming onto an existing tag merges the two. Every story keeps its tags."""
         new_name = tag_name(new)
@@ -58,6 +59,7 @@ class TagService:
             target.name = new_name
         return ChangeSet(updated=affected, origin=origin)
 
+    @retry_conflicts
     def merge(self, sources: Sequence[str], target: str, *, origin: object | None = None) -> ChangeSet:
         """Fold the ``sources`` tags into ``target`` (created if new); stories keep every link."""
         target_name = tag_name(target)
@@ -73,6 +75,7 @@ class TagService:
             affected = self._merge(s, [t for t in tags if t.id != into.id], into)
         return ChangeSet(updated=affected, origin=origin)
 
+    @retry_conflicts
     def delete(self, name: str, *, origin: object | None = None) -> ChangeSet:
         """Remove a tag from every story and from the list of tags."""
         with write_session(self._sf) as s:
@@ -82,6 +85,7 @@ class TagService:
             s.expunge(tag)
         return ChangeSet(updated=affected, origin=origin)
 
+    @retry_conflicts
     def tag_stories(self, story_ids: Iterable[int], names: Sequence[str], *, origin: object | None = None) -> ChangeSet:
         """Add tags to stories (the ones they already have are left alone)."""
         ids = tuple(story_ids)
@@ -113,6 +117,7 @@ class TagService:
                 s.execute(insert(m.story_tag), rows)
         return ChangeSet(updated=ids, origin=origin)
 
+    @retry_conflicts
     def untag_stories(
         self, story_ids: Iterable[int], names: Sequence[str], *, origin: object | None = None
     ) -> ChangeSet:
