@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _open_app(getattr(args, "db", None), debug)
     paths = AppPaths.default()
-    configure_logging(paths.log_dir, debug=debug)
+    log_path = configure_logging(paths.log_dir, debug=debug)
     ctx = None
     try:
         ctx = CommandContext(args=args, paths=paths, db_url=resolve_db_url(getattr(args, "db", None), paths))
@@ -123,10 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         log.error("unexpected error in 'curator %s'", args.command, exc_info=True)
-        print(
-            f"curator: internal error: {type(exc).__name__}: {exc} (details in the log; --debug shows them here)",
-            file=sys.stderr,
-        )
+        first = str(exc).splitlines()[0][:300] if str(exc) else ""
+        where = f"details in {log_path}" if log_path is not None else "details with --debug"
+        print(f"curator: internal error: {type(exc).__name__}: {first} ({where})", file=sys.stderr)
         return 3
     finally:
         if ctx is not None:
@@ -141,7 +140,12 @@ def _open_app(db: str | None, debug: bool) -> int:
     except CuratorError as exc:
         print(f"curator: error: {exc}", file=sys.stderr)
         return 1
-    # Qt is imported only when the window is wanted; the commands never load it.
-    from curator.gui.app import run_app
+    try:
+        # Qt is imported only when the window is wanted; the commands never load it.
+        from curator.gui.app import run_app
 
-    return run_app(db_url, paths, debug=debug, log_path=log_path)
+        return run_app(db_url, paths, debug=debug, log_path=log_path)
+    except KeyboardInterrupt:
+        # Ctrl-C while the app starts (or before its window takes over): a line, not a traceback.
+        print("curator: interrupted", file=sys.stderr)
+        return 130

@@ -19,6 +19,10 @@ def configure_logging(log_dir: Path | None, *, debug: bool = False, stderr_level
     console = logging.StreamHandler()
     console.setLevel(logging.DEBUG if debug else stderr_level)
     console.setFormatter(logging.Formatter("curator: %(levelname)s: %(message)s"))
+    if not debug:
+        # Tracebacks go to the log file only: a bug reaches the terminal as the one line its entry point prints
+        # (with the log's path), never as a traceback unless --debug asks for it.
+        console.addFilter(lambda record: not record.exc_info)
     console._curator = True  # type: ignore[attr-defined]
     root.addHandler(console)
     path = None

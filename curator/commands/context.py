@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,8 @@ class CommandContext:
 
             self._library = Library.open(self.db_url, config_dir=self.paths.config_dir, actor=self.actor)
             self.state = self._library.state
+            if self.state is not None and self.state.read_only:
+                print(f"curator: warning: {self.state.read_only}", file=sys.stderr)
         return self._library
 
     @property

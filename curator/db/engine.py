@@ -9,8 +9,10 @@ is. Errors are sorted by SQLite's result codes and PostgreSQL's SQLSTATEs, never
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -99,7 +101,8 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        with contextlib.suppress(sqlite3.OperationalError):  # a library opened read-only keeps its journal
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
+import glob
 import logging
+import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -58,6 +62,9 @@ class LibraryState:
     created: bool = False
     upgraded_from: str | None = None
     backup: Path | None = None
+    # Why the library was opened read-only ("" when it can be written): a read-only file or folder, or damage.
+    read_only: str = ""
+    damaged: bool = False
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
@@ -123,10 +130,15 @@ def describe(url: str | URL) -> str:
 
 def _probe_sqlite_file(path: Path) -> str | None:
     """The schema revision of a SQLite file, None for a new or empty one; reads without changing a byte."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return None
     if path.is_dir():
         raise NotALibraryError(f"{path} is a folder, not a Curator library file")
+    if path.stat().st_size == 0:
+        # An empty file is not an empty library: it may be a file being copied, or a mistake in a path.
+        raise NotALibraryError(
+            f"{path} is an empty file (0 bytes), not a Curator library; remove it to start a new library there"
+        )
     try:
         with path.open("rb") as fh:
             magic = fh.read(len(SQLITE_MAGIC))
@@ -134,10 +146,26 @@ def _probe_sqlite_file(path: Path) -> str | None:
         raise LibraryUnavailableError(f"cannot read {path}: {exc.strerror}") from None
     if magic != SQLITE_MAGIC:
         raise NotALibraryError(f"{path} is not a Curator library (it is not an SQLite database); it was left as it was")
+    siblings = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    existed = {p for p in siblings if p.exists()}
     try:
         conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise LibraryUnavailableError(f"cannot open {path}: {exc}") from None
+    try:
+        return _probe_revision(conn, path)
+    except LibraryError:
+        conn.close()
+        # A refused file is left exactly as it was: no -wal or -shm beside it that reading it made.
+        for sibling in siblings:
+            if sibling not in existed:
+                sibling.unlink(missing_ok=True)
+        raise
+    finally:
+        conn.close()
+
+
+def _probe_revision(conn: sqlite3.Connection, path: Path) -> str | None:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
@@ -152,8 +180,6 @@ def _probe_sqlite_file(path: Path) -> str | None:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
             raise LibraryUnavailableError(f"{path} is locked by another program; try again shortly") from None
         raise CorruptLibraryError(f"{path} is damaged and cannot be read ({exc}); it was left as it was") from None
-    finally:
-        conn.close()
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
@@ -268,10 +294,70 @@ def prepare_library(url: str | URL, *, upgrade: bool = True) -> LibraryState:
     return LibraryState(str(url), head, upgraded_from=current, backup=backup)
 
 
+# The quick check on opening reads the whole file; past this many seconds it stops, and the library opens as usual.
+QUICK_CHECK_SECONDS = 1.0
+
+
 def open_database(url: str | URL, *, upgrade: bool = True) -> tuple[Engine, LibraryState]:
-    """Prepare the library at ``url`` and return the app's engine on it."""
+    """Prepare the library at ``url`` and return the app's engine on it.
+
+    A SQLite library whose file or folder cannot be written opens read-only (said in ``state.read_only``), and so
+    does one that fails a quick check (``PRAGMA quick_check``, bounded in time): it can be read and exported, and
+    every write is refused with a message saying why and what to do.
+    """
+    path = sqlite_path(url)
+    if path is not None and path.is_file() and path.stat().st_size > 0 and not _writable(path):
+        state = prepare_library(url, upgrade=False)
+        reason = f"{path} cannot be written (the file or its folder is read-only): opened read-only"
+        log.info("%s", reason)
+        return _read_only_engine(path), dataclasses.replace(state, read_only=reason)
     state = prepare_library(url, upgrade=upgrade)
+    if path is not None:
+        problems = quick_check(path)
+        if problems:
+            backups = sorted(path.parent.glob(f"{glob.escape(path.name)}.*.bak"))
+            way_out = f"restore the backup {backups[-1]}" if backups else "restore a backup"
+            reason = (
+                f"{path} is damaged ({' '.join(problems[0].replace('*** in database main ***', '').split())[:160]}"
+                f"{' …' if len(problems) > 1 else ''}): opened read-only. "
+                f"Run 'curator db check', {way_out}, or export what can be read"
+            )
+            log.info("%s", reason)  # the entry point tells the user (a warning line, a dialog)
+            return _read_only_engine(path), dataclasses.replace(state, read_only=reason, damaged=True)
     return make_engine(url), state
+
+
+def _writable(path: Path) -> bool:
+    # SQLite writes the file and, beside it, its -wal and -shm files: both the file and the folder must be writable.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_engine(path: Path) -> Engine:
+    """An engine that can only read ``path`` (writes fail as read-only, translated for the user)."""
+    flags = "mode=ro" if os.access(path.parent, os.W_OK) else "mode=ro&immutable=1"
+    return make_engine(f"sqlite:///file:{quote(str(path.resolve()))}?{flags}&uri=true")
+
+
+def quick_check(path: Path, *, seconds: float = QUICK_CHECK_SECONDS) -> list[str]:
+    """Problems ``PRAGMA quick_check`` finds in the file within ``seconds`` (an empty list: none found in time)."""
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [f"cannot be opened: {exc}"]
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        rows = conn.execute("PRAGMA quick_check(20)").fetchall()
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 9:  # SQLITE_INTERRUPT: the time was up
+            log.info("the quick check of %s stopped after %.1f s (a big file); opening it as usual", path, seconds)
+            return []
+        return [str(exc)]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [str(r[0]) for r in rows if r[0] != "ok"]
 
 
 def check_integrity(engine: Engine) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -189,6 +190,10 @@ def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path
 
     def opened(_result: object) -> None:
         window.attach_library()
+        state = ctx.library_state
+        if state is not None and getattr(state, "read_only", ""):
+            # Damaged or read-only: readable and exportable, every save refused with the reason.
+            QMessageBox.warning(window, "Curator: library opened read-only", state.read_only)
 
     def failed(exc: BaseException) -> None:
         nonlocal exit_code
@@ -214,7 +219,17 @@ def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path
     window.list_painted.connect(start_opening)
     window.list_painted.connect(lambda: platform_worked(paths.cache_dir))
     QTimer.singleShot(1000, start_opening)
-    code = app.exec()
+    # Ctrl-C in the terminal closes the window as the close button does (drafts kept, unsaved work asked about),
+    # instead of a KeyboardInterrupt in whatever slot runs next. Qt's loop gives Python a moment every 250 ms.
+    previous_sigint = signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, window.close))
+    wake = QTimer(interval=250)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    try:
+        code = app.exec()
+    finally:
+        wake.stop()
+        signal.signal(signal.SIGINT, previous_sigint)
     opener.wait()
     # However the loop ended, background reads and writes finish before the library closes.
     window.shutdown()

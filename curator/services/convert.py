@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from curator.core.status import Status
 from curator.db import models as m
+from curator.domain.errors import DamagedLibraryError
 from curator.domain.stories import TEXT_FIELDS, RelatedLink, Story, StoryFields, StorySummary
 
 Targets = dict[int, tuple[str, str, datetime | None]]
@@ -66,7 +67,7 @@ def story_from_row(row: Any, tags: Iterable[str], related: tuple[RelatedLink, ..
         deleted_at=row.deleted_at,
         published_at=row.published_at,
         word_count=row.word_count,
-        status=Status(row.status),
+        status=stored_status(row),
         tags=tuple(sorted(tags, key=str.casefold)),
         related=related,
         extra=dict(row.extra or {}),
@@ -80,7 +81,7 @@ def summary_dto(row: Any, tags: tuple[str, ...]) -> StorySummary:
         uuid=row.uuid,
         slug=row.slug,
         headline=row.headline,
-        status=Status(row.status),
+        status=stored_status(row),
         byline=row.byline,
         outlet_name=row.outlet_name,
         tags=tags,
@@ -130,3 +131,14 @@ def fields_from_json(data: Mapping[str, Any]) -> StoryFields:
         slug=data.get("slug"),
         extra=dict(data.get("extra") or {}),
     )
+
+
+def stored_status(row: Any) -> Status:
+    """A row's workflow status; a value no Curator writes (a damaged file, a hand edit) is a named error."""
+    try:
+        return Status(row.status)
+    except ValueError:
+        raise DamagedLibraryError(
+            f"story #{row.id} has the status {str(row.status)[:40]!r}, which Curator never writes: the library is "
+            "damaged. Run 'curator db check', or restore the automatic backup beside the library"
+        ) from None

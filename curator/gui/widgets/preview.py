@@ -9,11 +9,12 @@ inline data.
 
 from __future__ import annotations
 
+import collections
 import json
 import logging
 import re
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
@@ -62,15 +63,31 @@ def _web_classes() -> dict[str, Any]:
 
         def __init__(self, parent: Any = None) -> None:
             super().__init__(parent)
-            self.refused: list[str] = []
+            # The latest refusals (for tests and a curious user), not one entry per keystroke for ever.
+            self.refused: collections.deque[str] = collections.deque(maxlen=200)
+            self._told: set[str] = set()
 
         def interceptRequest(self, info: Any) -> None:
             url = info.requestUrl()
             if url.scheme().lower() not in LOCAL_SCHEMES:
-                self.refused.append(url.toString())
+                address = url.toString()
+                self.refused.append(address)
                 info.block(True)
+                if address not in self._told and len(self._told) < 1000:
+                    # Refusing is the policy working, not an error: said once per address, at debug level.
+                    self._told.add(address)
+                    log.debug("the preview refused to load %s", address)
 
     class PreviewPage(QWebEnginePage):
+        _console_seen: ClassVar[set[str]] = set()
+
+        def javaScriptConsoleMessage(self, level: Any, message: str, line: int, source: str) -> None:
+            # Chromium reports every refused image ("Refused to load the image … Content Security Policy") on each
+            # render; the page runs no script of the story's, so these are logged once each, at debug level.
+            if message not in self._console_seen and len(self._console_seen) < 1000:
+                self._console_seen.add(message)
+                log.debug("preview console: %s (%s:%d)", message, source, line)
+
         def acceptNavigationRequest(self, url: QUrl, kind: Any, is_main_frame: bool) -> bool:
             if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
                 # A link in the story opens in the user's browser, never inside the preview.

@@ -82,3 +82,21 @@ def test_typing_into_the_search_while_a_pathological_story_is_open(qtbot, make_w
     window.editor.setFocus()
     qtbot.keyClicks(window.editor, "more")
     assert window.editing.is_dirty()
+
+
+def test_typing_beside_a_blocked_remote_image_logs_no_errors(qtbot, make_window, caplog) -> None:
+    import logging
+
+    body = "![remote](https://example.org/tracker.png)\n\nText."
+    window = make_window(stories=[StoryFields(headline="Remote image", body=body)])
+    story_id = window.ctx.library.stories.resolve("remote-image")
+    with qtbot.waitSignal(window.editing.opened, timeout=20_000):
+        window.open_story(story_id)
+    wait_preview(qtbot, window)
+    caplog.set_level(logging.DEBUG)
+    window.editor.setFocus()
+    for word in ("one", "two", "three", "four", "five"):
+        with qtbot.waitSignal(window.preview.updated, timeout=20_000):
+            qtbot.keyClicks(window.editor, f" {word}")
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert "Text" in page_value(qtbot, window, "curatorPreview.bodyText()")
