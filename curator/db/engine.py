@@ -38,6 +38,8 @@ _WRITE_OPTION = "curator_write"
 # A unit of work that met a concurrent writer (the same new slug or tag, a serialization failure, a deadlock) is
 # run again from the start this many times in all, after a short random pause that grows with each attempt.
 WRITE_ATTEMPTS = 10
+# A unit of work that found the library busy (after waiting BUSY_TIMEOUT_MS) is tried this many times in all.
+BUSY_ATTEMPTS = 3
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -64,13 +66,20 @@ def retry_conflicts(unit_of_work: Callable[_P, _R]) -> Callable[_P, _R]:
 
     @functools.wraps(unit_of_work)
     def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        busy = 0
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
                 return unit_of_work(*args, **kwargs)
             except WriteConflictError:
                 if attempt == WRITE_ATTEMPTS:
                     raise
-                time.sleep(random.uniform(0.0, 0.005 * 2 ** min(attempt, 6)))
+            except BusyError:
+                # Each attempt already waited the busy timeout: a long queue of writers gets a little more
+                # patience, a library held for good is reported soon.
+                busy += 1
+                if busy == BUSY_ATTEMPTS or attempt == WRITE_ATTEMPTS:
+                    raise
+            time.sleep(random.uniform(0.0, 0.005 * 2 ** min(attempt, 6)))
         raise AssertionError("unreachable")
 
     return run
