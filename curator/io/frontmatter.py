@@ -146,7 +146,8 @@ def _load_yaml(raw: str) -> Any:
             data = yaml.load(raw, Loader=loader)
             if isinstance(data, dict):
                 return data
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+        # A bad value (2025-13-45, a 5,000-digit number) too: the Python loader names it with its line.
         pass
     return yaml.load(raw, Loader=_NoAliasLoader)
 
