@@ -96,7 +96,8 @@ def kill_saves(url: str, kills: int, work: Path, tally: Tally, rng: random.Rando
             while time.monotonic() < deadline and not out.read_text().strip() and proc.poll() is None:
                 time.sleep(0.02)
             time.sleep(rng.uniform(0.0, 1.5))
-            os.kill(proc.pid, signal.SIGKILL)
+            if proc.poll() is None:
+                os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
         acked = [int(v) for v in out.read_text().split()]
         tally.runs += 1
