@@ -9,7 +9,7 @@ from curator.commands.context import CommandContext
 from curator.commands.output import print_json
 from curator.core.errors import CuratorError
 from curator.domain.stories import RelatedLink, StorySummary
-from curator.services.related import MAX_SUGGESTIONS
+from curator.services.related import MAX_SUGGESTIONS, LinkMatch, Suggestion
 
 
 def _where(link: RelatedLink) -> str:
@@ -35,6 +35,28 @@ def _link_json(link: RelatedLink) -> dict[str, object]:
         "target_trashed": link.target_trashed,
         "internal": link.is_internal,
         "broken": link.is_broken,
+    }
+
+
+def _suggestion_json(s: Suggestion) -> dict[str, object]:
+    """A suggestion and why it is made: the shared words, tags and outlet, and the same in one line."""
+    return {
+        "story": s.story,
+        "score": s.score,
+        "shared_terms": list(s.shared_terms),
+        "shared_tags": list(s.shared_tags),
+        "same_outlet": s.same_outlet,
+        "outlet": s.story.outlet_name if s.same_outlet else "",
+        "reason": s.reason,
+    }
+
+
+def _match_json(m: LinkMatch) -> dict[str, object]:
+    return {
+        "position": m.position,
+        "title": m.title,
+        "url": m.url,
+        "suggestions": [_suggestion_json(s) for s in m.suggestions],
     }
 
 
@@ -71,32 +93,34 @@ def cmd_related(ctx: CommandContext, args: argparse.Namespace) -> int:
     story = lib.stories.get(lib.stories.resolve(args.ref))
     back = lib.related.back_links(story.id)
     suggestions = lib.related.suggestions(story.id, limit=args.limit)
+    matches = lib.related.link_matches(story.id)
     if args.json:
         print_json(
             {
                 "story": {"id": story.id, "slug": story.slug, "headline": story.headline},
                 "links": [_link_json(link) for link in story.related],
                 "back_links": back,
-                "suggestions": suggestions,
+                "suggestions": [_suggestion_json(s) for s in suggestions],
+                "link_matches": [_match_json(m) for m in matches],
             }
         )
         return 0
     print(f"{story.headline}  ({story.slug})")
     print("\nRelated headlines:" if story.related else "\nRelated headlines: none")
+    matched = {m.position: m for m in matches}
     for n, link in enumerate(story.related, 1):
         print(f"  {n:>2}. {link.title}  — {_where(link)}")
+        if n - 1 in matched:
+            best = matched[n - 1].suggestions[0]
+            print(f"      in the library, by content: {_story(best.story)}  [{best.reason}]")
     print("\nLinked from:" if back else "\nLinked from: no story")
     for b in back:
         print(f"      {_story(b.story)}")
     print("\nSuggested:" if suggestions else "\nSuggested: nothing found")
     for s in suggestions:
-        why = []
-        if s.shared_tags:
-            why.append("tags: " + ", ".join(s.shared_tags))
-        if s.same_outlet:
-            why.append("same outlet")
-        extra = f"  [{'; '.join(why)}]" if why else ""
-        print(f"  {s.score:5.3f}  {_story(s.story)}{extra}")
+        print(f"  {s.score:5.3f}  {_story(s.story)}")
+        if s.reason:
+            print(f"         {s.reason}")
     return 0
 
 

@@ -290,12 +290,16 @@ class RelatedIndex:
         Unlike a stored signature it leaves out terms that no other story has: they cannot find anything, and
         the room goes to terms that can. Works as well for text that is not stored (unsaved edits).
         """
+        return self.query_terms(conn, text)[0]
+
+    def query_terms(self, conn: Connection, text: StoryText) -> tuple[dict[int, int], dict[int, str]]:
+        """:meth:`query_signature`, and the term each of its term ids stands for."""
         counts = text.terms()
         vocabulary = self._vocabulary(conn, counts.keys())
         df = {t: v[1] for t, v in vocabulary.items()}
         counts = {t: n for t, n in counts.items() if t in df}
         sig = signature(counts, df, self.documents(conn), size=QUERY_TERMS, min_df=2)
-        return {vocabulary[t][0]: w for t, w in sig.items()}
+        return {vocabulary[t][0]: w for t, w in sig.items()}, {vocabulary[t][0]: t for t in sig}
 
     def postings(
         self, conn: Connection, query: Mapping[int, int], cap: int

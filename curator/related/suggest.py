@@ -7,7 +7,11 @@
 3. The best ``RESCORE`` candidates get whole scores: the cosine of the two signatures (completed for terms
    whose lists were cut), plus shared tags weighted by rarity, plus a little for the same outlet.
 4. Stories in the trash, the story itself and the stories it links to are left out; near-equal scores go to
-   the newer story.
+   the newer story (recency only breaks ties).
+5. Each suggestion says why: the shared words that weigh most (as the query story spells them), the shared
+   tags, and whether the outlet is the same.
+
+A text that is not a stored story (an external headline) can be the query too (:meth:`Suggester.rank_text`).
 
 Every step is an index range scan of bounded length, so the time does not grow with the library.
 """
@@ -21,7 +25,7 @@ from sqlalchemy import Connection
 
 from curator.core.text import tag_key
 from curator.related.index import RelatedIndex, StoryText
-from curator.related.terms import WEIGHT_SCALE, idf
+from curator.related.terms import WEIGHT_SCALE, idf, surface_forms
 
 # Postings read per query term, heaviest first: bounds the cost of a term found in thousands of stories.
 POSTING_CAP = 200
@@ -31,12 +35,14 @@ TAG_CANDIDATES = 50
 TAG_COUNT_CAP = 5000
 # Candidates given whole scores.
 RESCORE = 80
-# What shared tags and the same outlet add to the text similarity (a cosine, 0 to 1). The outlet is little
-# more than a tie-breaker: an outlet covers every subject.
+# What shared tags (at most, for the rarest) and the same outlet add to the text similarity (a cosine, 0 to 1).
+# The outlet is little more than a tie-breaker: an outlet covers every subject.
 TAG_WEIGHT = 0.25
 OUTLET_WEIGHT = 0.01
 # Scores this close are a tie, which the newer story wins.
 SCORE_PRECISION = 3
+# Shared words named as the reason for a suggestion.
+SHOWN_TERMS = 5
 
 _STORY = "SELECT outlet_name, headline, dek, body FROM story WHERE id = ?"
 _STORY_TAGS = "SELECT tag_id FROM story_tag WHERE story_id = ?"
@@ -64,10 +70,23 @@ class Query:
 
 @dataclass(frozen=True)
 class Ranked:
+    """A related story's score and why: the words (as the query story spells them), tags and outlet it shares."""
+
     story_id: int
     score: float
     shared_tags: tuple[str, ...]
     same_outlet: bool
+    shared_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Want:
+    """A query worked out: text, tag ids, outlet, and stories never to suggest."""
+
+    text: StoryText
+    tag_ids: list[int]
+    outlet: str
+    excluded: set[int]
 
 
 class Suggester:
@@ -94,19 +113,24 @@ class Suggester:
             linked = {r[0] for r in raw.fetch(conn, _LINKED, query.story_id)}
         if query.outlet is not None:
             outlet = query.outlet
-        excluded = linked | {query.story_id}
+        return self._rank(conn, _Want(text, tag_ids, outlet or "", linked | {query.story_id}), limit)
 
-        signature = self._index.query_signature(conn, text)
+    def rank_text(self, conn: Connection, text: StoryText, limit: int, excluded: Sequence[int] = ()) -> list[Ranked]:
+        """The stories whose content best matches a text that is not a stored story (an external headline)."""
+        return self._rank(conn, _Want(text, [], "", set(excluded)), limit)
+
+    def _rank(self, conn: Connection, want: _Want, limit: int) -> list[Ranked]:
+        raw = self._raw
+        signature, term_names = self._index.query_terms(conn, want.text)
         partial, cut = self._index.postings(conn, signature, POSTING_CAP)
         documents = max(self._index.documents(conn), 1)
-        tag_weights = self._tag_weights(conn, tag_ids, documents)
-        tag_total = sum(tag_weights.values()) or 1.0
+        tag_weights = self._tag_weights(conn, want.tag_ids, documents)
         scale = WEIGHT_SCALE * WEIGHT_SCALE
         prelim = {sid: dot / scale for sid, dot in partial.items()}
         for tag_id, weight in tag_weights.items():
             for (sid,) in raw.fetch(conn, _TAG_NEWEST, tag_id, TAG_CANDIDATES):
-                prelim[sid] = prelim.get(sid, 0.0) + TAG_WEIGHT * weight / tag_total
-        for sid in excluded:
+                prelim[sid] = prelim.get(sid, 0.0) + TAG_WEIGHT * weight
+        for sid in want.excluded:
             prelim.pop(sid, None)
         pool = sorted(prelim, key=lambda sid: (-prelim[sid], -sid))[: max(RESCORE, 4 * limit)]
         if not pool:
@@ -126,12 +150,12 @@ class Suggester:
             for sid, tag_id in raw.fetch(conn, _SHARED_TAGS, list(live), list(tag_weights)):
                 shared.setdefault(sid, []).append(tag_id)
             names = dict(raw.fetch(conn, _TAG_NAMES, list(tag_weights)))
-        outlet_key = (outlet or "").strip().casefold()
+        outlet_key = want.outlet.strip().casefold()
         scored = []
         for sid, (their_outlet, dated) in live.items():
             text_score = dots[sid] / scale
             tags_here = shared.get(sid, [])
-            tag_score = TAG_WEIGHT * sum(tag_weights[t] for t in tags_here) / tag_total
+            tag_score = TAG_WEIGHT * min(1.0, sum(tag_weights[t] for t in tags_here))
             if text_score <= 0 and tag_score <= 0:
                 continue
             same_outlet = bool(outlet_key) and (their_outlet or "").strip().casefold() == outlet_key
@@ -139,15 +163,41 @@ class Suggester:
             tag_names = tuple(sorted((names.get(t, "") for t in tags_here), key=str.casefold))
             scored.append((sid, score, tag_names, same_outlet, dated))
         # Stable sorts, least significant key first: id, then date (as the database gives it), then score.
+        # The date only orders scores equal to SCORE_PRECISION places: recency breaks ties, never outranks.
         scored.sort(key=lambda x: x[0], reverse=True)
         scored.sort(key=lambda x: x[4], reverse=True)
         scored.sort(key=lambda x: -round(x[1], SCORE_PRECISION))
-        return [Ranked(sid, round(score, 4), tags, same) for sid, score, tags, same, _ in scored[:limit]]
+        top = scored[:limit]
+        terms = self._shared_terms(conn, want.text, signature, term_names, [x[0] for x in top])
+        return [Ranked(sid, round(score, 4), tags, same, terms.get(sid, ())) for sid, score, tags, same, _ in top]
+
+    def _shared_terms(
+        self,
+        conn: Connection,
+        text: StoryText,
+        signature: dict[int, int],
+        term_names: dict[int, str],
+        story_ids: Sequence[int],
+    ) -> dict[int, tuple[str, ...]]:
+        """Per story, the words that weigh most in its likeness to the query (their product of weights), as the
+        query's text spells them."""
+        if not story_ids or not signature:
+            return {}
+        best: dict[int, list[str]] = {}
+        for sid, weights in self._index.shared_weights(conn, story_ids, list(signature)).items():
+            ranked = sorted(weights, key=lambda t: -weights[t] * signature[t])[:SHOWN_TERMS]
+            best[sid] = [term_names[t] for t in ranked if t in term_names]
+        wanted = {t for terms in best.values() for t in terms}
+        forms = surface_forms(text.headline, text.dek, text.body, wanted)
+        return {sid: tuple(forms.get(t, t) for t in terms) for sid, terms in best.items()}
 
     def _tag_weights(self, conn: Connection, tag_ids: Sequence[int], documents: int) -> dict[int, float]:
-        """Each tag's rarity (inverse document frequency, counted up to a cap)."""
+        """Each tag's rarity: its inverse document frequency (counted up to a cap) against that of a tag on one
+        story, so 1.0 for the rarest tag and little for a tag on a third of the library. Absolute, not shared
+        out among the story's tags: a story tagged only "Economy" should not find every economy story by it."""
+        rarest = idf(1, documents)
         out = {}
         for tag_id in tag_ids:
             count = self._raw.scalar(conn, _TAG_COUNT, tag_id, TAG_COUNT_CAP) or 1
-            out[tag_id] = max(idf(count, documents), 0.01)
+            out[tag_id] = max(idf(count, documents) / rarest, 0.01)
         return out

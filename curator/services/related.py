@@ -22,7 +22,7 @@ from curator.db.engine import read_session, write_session
 from curator.domain.errors import ConflictError, NotFoundError, ValidationError
 from curator.domain.stories import RelatedLink, SaveResult, StoryFields, StorySummary
 from curator.related.index import RelatedIndex, SavedText, StoryText
-from curator.related.suggest import Query, Suggester
+from curator.related.suggest import Query, Ranked, Suggester
 from curator.related.terms import HeadlineKey
 from curator.services.hooks import WrittenStory
 from curator.services.link_edits import (
@@ -40,16 +40,44 @@ from curator.services.stories import StoryService, _dialect
 
 DEFAULT_SUGGESTIONS = 10
 MAX_SUGGESTIONS = 100
+DEFAULT_HEADLINE_MATCHES = 3
+# A headline's few words against a whole story's signature: below this cosine the match is chance.
+MIN_HEADLINE_SCORE = 0.12
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A story suggested as related, with why: its score and what it shares besides words."""
+    """A story suggested as related, with why: its score, the distinctive words it shares (as the asking story
+    spells them), the tags it shares, and whether it comes from the same outlet."""
 
     story: StorySummary
     score: float
     shared_tags: tuple[str, ...] = ()
     same_outlet: bool = False
+    shared_terms: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """One line for a reader: "shares: wheat, harvest · tags: Agriculture · same outlet"."""
+        parts = []
+        if self.shared_terms:
+            parts.append("shares: " + ", ".join(self.shared_terms))
+        if self.shared_tags:
+            parts.append("tags: " + ", ".join(self.shared_tags))
+        if self.same_outlet:
+            parts.append("same outlet")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class LinkMatch:
+    """Stories whose content matches a related headline that names no story of the library (an external or
+    imported headline worded differently from the story it means)."""
+
+    position: int
+    title: str
+    url: str
+    suggestions: tuple[Suggestion, ...]
 
 
 @dataclass(frozen=True)
@@ -101,6 +129,20 @@ class RelatedIndexHook:
 
     def stories_purged(self, session: Session, story_ids: Sequence[int]) -> None:
         self._index.stories_purged(session.connection(), story_ids)
+
+
+def _suggestions(ranked: Sequence[Ranked], summaries: Mapping[int, StorySummary]) -> list[Suggestion]:
+    return [
+        Suggestion(
+            story=summaries[r.story_id],
+            score=r.score,
+            shared_tags=r.shared_tags,
+            same_outlet=r.same_outlet,
+            shared_terms=r.shared_terms,
+        )
+        for r in ranked
+        if r.story_id in summaries
+    ]
 
 
 # --------------------------------------------------------------------------------------------- the service
@@ -338,11 +380,42 @@ class RelatedService:
             if ranked is None:
                 raise NotFoundError(f"there is no story #{story_id}")
             summaries = summaries_of(s, [r.story_id for r in ranked])
-        return [
-            Suggestion(story=summaries[r.story_id], score=r.score, shared_tags=r.shared_tags, same_outlet=r.same_outlet)
-            for r in ranked
-            if r.story_id in summaries
-        ]
+        return _suggestions(ranked, summaries)
+
+    def headline_matches(
+        self,
+        title: str,
+        *,
+        limit: int = DEFAULT_HEADLINE_MATCHES,
+        exclude: Iterable[int] = (),
+        min_score: float = MIN_HEADLINE_SCORE,
+    ) -> list[Suggestion]:
+        """Stories whose content matches a headline (of another site, or imported without its story): the
+        headline's distinctive words against every story's, best first, only those scoring ``min_score`` or
+        more. An exact headline match is :meth:`find_stories_by_headline`'s job; this finds a story the
+        headline means though worded differently.
+        """
+        limit = max(1, min(limit, MAX_SUGGESTIONS))
+        text = StoryText(0, title, "", "")
+        with read_session(self._sf) as s:
+            ranked = self._suggester.rank_text(s.connection(), text, limit, excluded=list(exclude))
+            ranked = [r for r in ranked if r.score >= min_score]
+            summaries = summaries_of(s, [r.story_id for r in ranked])
+        return _suggestions(ranked, summaries)
+
+    def link_matches(self, story_id: int, *, limit: int = DEFAULT_HEADLINE_MATCHES) -> list[LinkMatch]:
+        """For each of the story's related headlines that names no story (external, or imported without a
+        match), the stories whose content matches it; headlines without a match are left out."""
+        story = self._stories.get(story_id)
+        linked = {link.target_id for link in story.related if link.target_id is not None} | {story_id}
+        out = []
+        for position, link in enumerate(story.related):
+            if link.target_id is not None or link.target_uuid or not link.title.strip():
+                continue
+            found = self.headline_matches(link.title, limit=limit, exclude=linked)
+            if found:
+                out.append(LinkMatch(position, link.title, link.url, tuple(found)))
+        return out
 
     # -------------------------------------------------------------------------------------- maintenance
 
