@@ -133,15 +133,28 @@ class RelatedController(SidePanelController):
             lambda rows: current(rows, self.panel.set_back_links),
             lambda exc: self.panel.set_back_links(None, f"could not be read: {exc}"),
         )
+        links = fields.related if fields is not None else None
+
+        def suggest(lib: Any) -> list[Any]:
+            # Stories matching an external headline's content come first, then the stories related by content.
+            matched = [m.suggestions[0] for m in lib.related.link_matches(story_id, links=links, limit=1)]
+            return matched + lib.related.suggestions(story_id, fields=fields)
+
         self.bridge.read(
-            lambda lib: lib.related.suggestions(story_id, fields=fields),
+            suggest,
             lambda rows: current(rows, self._show_suggestions),
             lambda exc: self.panel.set_suggestions(None, f"could not be worked out: {exc}"),
         )
 
     def _show_suggestions(self, rows: list[Any]) -> None:
         linked = {link.target_id for link in self.form.related() if link.target_id is not None}
-        self.panel.set_suggestions([r for r in rows if r.story.id not in linked])
+        seen: set[int] = set()
+        shown = []
+        for row in rows:
+            if row.story.id not in linked and row.story.id not in seen:
+                seen.add(row.story.id)
+                shown.append(row)
+        self.panel.set_suggestions(shown)
 
     # ------------------------------------------------------------------------------------ editing
 

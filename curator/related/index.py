@@ -292,13 +292,17 @@ class RelatedIndex:
         """
         return self.query_terms(conn, text)[0]
 
-    def query_terms(self, conn: Connection, text: StoryText) -> tuple[dict[int, int], dict[int, str]]:
-        """:meth:`query_signature`, and the term each of its term ids stands for."""
+    def query_terms(
+        self, conn: Connection, text: StoryText, *, stored: bool = True
+    ) -> tuple[dict[int, int], dict[int, str]]:
+        """:meth:`query_signature`, and the term each of its term ids stands for. A text that is not a story of
+        the library (``stored=False``, an outside headline) keeps terms only one story has: that story may be
+        the very one it means."""
         counts = text.terms()
         vocabulary = self._vocabulary(conn, counts.keys())
         df = {t: v[1] for t, v in vocabulary.items()}
         counts = {t: n for t, n in counts.items() if t in df}
-        sig = signature(counts, df, self.documents(conn), size=QUERY_TERMS, min_df=2)
+        sig = signature(counts, df, self.documents(conn), size=QUERY_TERMS, min_df=2 if stored else 1)
         return {vocabulary[t][0]: w for t, w in sig.items()}, {vocabulary[t][0]: t for t in sig}
 
     def postings(

@@ -87,6 +87,7 @@ class _Want:
     tag_ids: list[int]
     outlet: str
     excluded: set[int]
+    stored: bool = True
 
 
 class Suggester:
@@ -117,11 +118,11 @@ class Suggester:
 
     def rank_text(self, conn: Connection, text: StoryText, limit: int, excluded: Sequence[int] = ()) -> list[Ranked]:
         """The stories whose content best matches a text that is not a stored story (an external headline)."""
-        return self._rank(conn, _Want(text, [], "", set(excluded)), limit)
+        return self._rank(conn, _Want(text, [], "", set(excluded), stored=False), limit)
 
     def _rank(self, conn: Connection, want: _Want, limit: int) -> list[Ranked]:
         raw = self._raw
-        signature, term_names = self._index.query_terms(conn, want.text)
+        signature, term_names = self._index.query_terms(conn, want.text, stored=want.stored)
         partial, cut = self._index.postings(conn, signature, POSTING_CAP)
         documents = max(self._index.documents(conn), 1)
         tag_weights = self._tag_weights(conn, want.tag_ids, documents)

@@ -12,7 +12,7 @@ Suggestions come from the related-stories index (:mod:`curator.related.index`), 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -55,11 +55,15 @@ class Suggestion:
     shared_tags: tuple[str, ...] = ()
     same_outlet: bool = False
     shared_terms: tuple[str, ...] = ()
+    # Set when the story is suggested for a related headline naming no story (its title).
+    matches_headline: str = ""
 
     @property
     def reason(self) -> str:
         """One line for a reader: "shares: wheat, harvest · tags: Agriculture · same outlet"."""
         parts = []
+        if self.matches_headline:
+            parts.append(f"matches the headline “{self.matches_headline}”")
         if self.shared_terms:
             parts.append("shares: " + ", ".join(self.shared_terms))
         if self.shared_tags:
@@ -403,18 +407,27 @@ class RelatedService:
             summaries = summaries_of(s, [r.story_id for r in ranked])
         return _suggestions(ranked, summaries)
 
-    def link_matches(self, story_id: int, *, limit: int = DEFAULT_HEADLINE_MATCHES) -> list[LinkMatch]:
+    def link_matches(
+        self,
+        story_id: int,
+        *,
+        limit: int = DEFAULT_HEADLINE_MATCHES,
+        links: Sequence[RelatedLink] | None = None,
+    ) -> list[LinkMatch]:
         """For each of the story's related headlines that names no story (external, or imported without a
-        match), the stories whose content matches it; headlines without a match are left out."""
-        story = self._stories.get(story_id)
-        linked = {link.target_id for link in story.related if link.target_id is not None} | {story_id}
+        match), the stories whose content matches it; headlines without a match are left out. ``links`` stands
+        for the stored links (an editor's unsaved ones)."""
+        if links is None:
+            links = self._stories.get(story_id).related
+        linked = {link.target_id for link in links if link.target_id is not None} | {story_id}
         out = []
-        for position, link in enumerate(story.related):
+        for position, link in enumerate(links):
             if link.target_id is not None or link.target_uuid or not link.title.strip():
                 continue
             found = self.headline_matches(link.title, limit=limit, exclude=linked)
             if found:
-                out.append(LinkMatch(position, link.title, link.url, tuple(found)))
+                marked = tuple(replace(s, matches_headline=link.title) for s in found)
+                out.append(LinkMatch(position, link.title, link.url, marked))
         return out
 
     # -------------------------------------------------------------------------------------- maintenance

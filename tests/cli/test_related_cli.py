@@ -102,3 +102,29 @@ def test_related_errors_are_one_clear_line(
 ) -> None:
     code, _out, err = run(capsys, *args, "--db", str(db))
     assert code == 1 and message in err
+
+
+def test_json_explains_each_suggestion_and_matches_external_headlines(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Library.open(f"sqlite:///{db}") as lib:
+        story = lib.stories.create(
+            StoryFields(headline="Tanker insurers count drone losses", body="Insurers said drone attacks cost them.")
+        ).story
+        lib.related.add_external_link(
+            story.id, "Insurance premiums for oil tankers climb", "https://wire.example/ins", base_version=1
+        )
+    code, out, _ = run(capsys, "related", str(story.id), "--json", "--db", str(db))
+    data = json.loads(out)
+    assert code == 0
+    first = data["suggestions"][0]
+    assert first["story"]["headline"] == "Insurers raise premiums for oil tankers"
+    assert "insurers" in first["shared_terms"] and first["reason"].startswith("shares: insurers")
+    assert {"shared_tags", "same_outlet", "outlet", "score"} <= set(first)
+    [match] = data["link_matches"]
+    assert match["position"] == 0 and match["title"] == "Insurance premiums for oil tankers climb"
+    assert match["suggestions"][0]["story"]["headline"] == "Insurers raise premiums for oil tankers"
+
+    code, out, _ = run(capsys, "related", str(story.id), "--db", str(db))
+    assert "in the library, by content: Insurers raise premiums for oil tankers" in out
+    assert "shares: insurers" in out.split("Suggested:")[1]

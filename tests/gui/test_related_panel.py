@@ -150,13 +150,27 @@ def test_a_suggestion_is_added_with_its_button(qtbot, make_window) -> None:
     open_slug(qtbot, window, "riyadh-talks-end-without-a-joint-statement")
     tree = related.panel.suggestions
     qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=10_000)
-    # Same topic first: the other Riyadh story, not the grain ones.
-    assert tree.topLevelItem(0).text(0) == "Ceasefire talks resume in Riyadh"
+    # Same topic first: the other Riyadh story, not the grain ones; a small line under it says why.
+    headline, why = related.panel.suggestion_rows()[0]
+    assert headline == "Ceasefire talks resume in Riyadh"
+    assert why.startswith("shares: ") and "ceasefire" in why and "tags: Diplomacy" in why
+    label = tree.itemWidget(tree.topLevelItem(0), 0)
+    assert "Ceasefire talks resume in Riyadh" in label.text() and "tags: Diplomacy" in label.text()
+    assert "tags: Diplomacy" in tree.topLevelItem(0).toolTip(0)
     related.panel.add_buttons()[0].click()
     assert titles(window.fields.related()) == ["Ceasefire talks resume in Riyadh"]
-    assert all(
-        tree.topLevelItem(i).text(0) != "Ceasefire talks resume in Riyadh" for i in range(tree.topLevelItemCount())
-    )
+    assert all(h != "Ceasefire talks resume in Riyadh" for h, _ in related.panel.suggestion_rows())
+
+
+def test_an_external_headline_brings_the_story_its_content_matches(qtbot, make_window) -> None:
+    window = make_window(stories=STORIES)
+    related = window.related
+    open_slug(qtbot, window, "rail-freight-tariffs-change")
+    assert related.add_external(external_link("Grain shipments climb at the port", "https://example.org/grain"))
+    related.load(window.editing.story_id)
+    qtbot.waitUntil(lambda: bool(related.panel.suggestion_rows()), timeout=10_000)
+    headline, why = related.panel.suggestion_rows()[0]
+    assert headline == "Wheat exports rise" and why.startswith("matches the headline “Grain shipments climb")
 
 
 def test_links_to_trashed_and_purged_stories_show_as_broken_and_can_be_fixed(qtbot, make_window) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,8 @@ from curator.related.terms import (
     cosine,
     signature,
     story_terms,
+    strip_dateline,
+    surface_forms,
     term_of,
 )
 
@@ -88,3 +91,33 @@ def test_headline_keys_are_stable(headline: str) -> None:
     assert HeadlineKey.of(key.full) == key
     assert HeadlineKey.of(headline.upper().replace("'", "’")).full == HeadlineKey.of(headline.upper()).full
     assert len(key.stored) <= 200
+
+
+@pytest.mark.parametrize(
+    ("body", "rest"),
+    [
+        ("KOSTANAY, July 7 (Caspian Herald) – Farmers said", "Farmers said"),
+        ("NUR-SULTAN, March 4 (Steppe Wire) - The ministry", "The ministry"),
+        ("АСТАНА, 4 марта. /Корр. Степной вестник/ – Министр", "Министр"),
+        ("АЛМАТЫ, 12 мая. – Курс тенге", "Курс тенге"),
+        ("Astana, the capital, is – as ever – busy", "Astana, the capital, is – as ever – busy"),
+        ("The ministry, which - no doubt", "The ministry, which - no doubt"),
+    ],
+)
+def test_an_agency_dateline_is_not_part_of_a_storys_terms(body: str, rest: str) -> None:
+    assert strip_dateline(body) == rest
+
+
+def test_a_datelines_outlet_does_not_become_a_term() -> None:
+    terms = story_terms("Harvest", "", "KOSTANAY, July 7 (Caspian Herald) – Farmers brought in the harvest.")
+    assert "herald" not in terms and "caspian" not in terms and "kostanay" not in terms and "harvest" in terms
+
+
+def test_surface_forms_show_words_as_the_story_spells_them() -> None:
+    body = "Grain traders met Almas Sadykov in Kostanay. Инфляция ускорилась, заявил Тимур Сулейменов."
+    forms = surface_forms(
+        "Wheat exports climb", "", body, [term_of(w) for w in ("grain", "sadykov", "инфляция", "сулейменов", "wheat")]
+    )
+    assert forms[term_of("grain")] == "grain"  # a common word opening a sentence, shown in lower case
+    assert forms[term_of("sadykov")] == "Sadykov" and forms[term_of("сулейменов")] == "Сулейменов"
+    assert forms[term_of("инфляция")] == "инфляция" and forms[term_of("wheat")] == "wheat"

@@ -461,3 +461,91 @@ def test_upgrading_a_library_fills_the_related_index(db_url: str) -> None:
         assert Counter(library.related.find_stories_by_headline([CORPUS[0]["headline"].upper()]).values()) == Counter(
             [first]
         )
+
+
+# ------------------------------------------------------------------------------- explained, evaluated, matched
+
+EVAL = json.loads((FIXTURES / "related_eval.json").read_text(encoding="utf-8"))["stories"]
+
+
+def _eval_fields(item: dict) -> StoryFields:
+    return StoryFields(
+        headline=item["headline"],
+        dek=item["dek"],
+        body=item["body"],
+        outlet_name=item["outlet"],
+        language=item["language"],
+        tags=tuple(item["tags"]),
+        published_at=datetime.fromisoformat(item["published"]).replace(tzinfo=UTC),
+    )
+
+
+def test_evaluation_corpus_is_labelled_bilingual_and_has_a_held_out_part() -> None:
+    topics = Counter(item["topic"] for item in EVAL)
+    assert len(EVAL) >= 300 and len(topics) >= 6 and min(topics.values()) >= 40
+    assert {item["language"] for item in EVAL} == {"en", "ru"}
+    held_out = [item for item in EVAL if item["held_out"]]
+    assert len(held_out) >= 60 and {item["topic"] for item in held_out} == set(topics)
+    assert len({item["headline"] + item["body"] for item in EVAL}) == len(EVAL)
+
+
+def test_precision_at_5_on_the_evaluation_corpus_tuned_and_held_out(library: Library) -> None:
+    ids = library.stories.create_many([_eval_fields(item) for item in EVAL], render=False)
+    topic_of = {sid: item["topic"] for sid, item in zip(ids, EVAL, strict=True)}
+    held = {sid for sid, item in zip(ids, EVAL, strict=True) if item["held_out"]}
+    hits = {True: 0, False: 0}
+    for sid in ids:
+        found = library.related.suggestions(sid, limit=5)
+        assert len(found) == 5
+        hits[sid in held] += sum(topic_of[s.story.id] == topic_of[sid] for s in found)
+    assert hits[False] / (5 * (len(ids) - len(held))) >= 0.95
+    assert hits[True] / (5 * len(held)) >= 0.95
+
+
+def test_suggestions_say_which_words_they_share_as_the_story_spells_them(library: Library) -> None:
+    a = _new(
+        library,
+        "Kostanay farmers race to bring in the wheat harvest",
+        "Farmers in Kostanay said elevators were full. The wheat harvest is the largest in years.",
+        outlet_name="Steppe Wire",
+    )
+    b = _new(
+        library,
+        "Wheat elevators overflow in Kostanay",
+        "Elevators near Kostanay turned away wheat as the harvest broke records.",
+        outlet_name="steppe wire",
+    )
+    _new(library, "Astana beat Kairat in the league", "Football: the league leaders won again.")
+    [top, *_] = library.related.suggestions(a)
+    assert top.story.id == b and top.same_outlet
+    assert {"wheat", "Kostanay", "elevators"} <= set(top.shared_terms)  # words, not stems; names keep capitals
+    assert top.reason.startswith("shares: ") and top.reason.endswith("same outlet")
+
+
+def test_an_external_headline_worded_differently_finds_the_story_it_means(library: Library) -> None:
+    quota = _new(
+        library,
+        "Kazakhstan raises wheat export quota after bumper harvest",
+        "The agriculture ministry lifted the wheat export quota by two million tonnes. Elevators in Kostanay "
+        "are full and traders expect grain to go to Afghanistan by rail.",
+    )
+    _new(library, "Tenge weakens past 520", "The National Bank sold reserves to support the tenge.")
+    _new(library, "Astana beat Kairat", "Football: Astana beat Kairat in the league.")
+    found = library.related.headline_matches("Astana lets grain traders ship more wheat as elevators fill up")
+    assert [s.story.id for s in found][:1] == [quota] and "wheat" in found[0].shared_terms
+    assert library.related.headline_matches("Chess olympiad opens with record entry") == []
+
+    story = _new(library, "Farmers count the cost of the frost", "Frost hit the late wheat in the north.")
+    v = library.stories.get(story).version
+    v = library.related.add_external_link(
+        story, "Wheat export limit lifted as Kostanay elevators overflow", "https://wire.example/w", base_version=v
+    ).story.version
+    library.related.add_story_link(story, quota, base_version=v)
+    # Once the story is linked, the external headline's match is not offered again.
+    assert library.related.link_matches(story) == []
+    other = _new(library, "Grain freight subsidy debated", "Rail freight for grain.")
+    library.related.add_external_link(
+        other, "Wheat export limit lifted as Kostanay elevators overflow", "https://wire.example/w", base_version=1
+    )
+    [match] = library.related.link_matches(other)
+    assert match.position == 0 and match.suggestions[0].story.id == quota

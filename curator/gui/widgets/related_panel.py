@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -38,6 +39,11 @@ def link_problem(link: RelatedLink) -> str:
     if link.target_id is not None and link.target_trashed:
         return "The story it names is in the trash: exports leave this link out until it is restored."
     return ""
+
+
+def _suggestion_html(headline: str, why: str, muted: str) -> str:
+    line = f"<br><small style='color: {muted}'>{html.escape(why)}</small>" if why else ""
+    return f"{html.escape(headline)}{line}"
 
 
 class RelatedLinksModel(QAbstractListModel):
@@ -319,18 +325,27 @@ class RelatedPanel(QWidget):
             self.suggest_label.setText("Suggested by content" + (f" — {message}" if message else ""))
             return
         self.suggest_label.setText(f"Suggested by content ({len(rows)})")
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         for row in rows:
             summary = row.story
             self._suggested.append(summary)
-            item = QTreeWidgetItem([summary.headline, ""])
-            why = []
-            if row.shared_tags:
-                why.append("tags: " + ", ".join(row.shared_tags))
-            if row.same_outlet:
-                why.append(f"same outlet ({summary.outlet_name})")
-            item.setToolTip(0, f"{summary.headline}\nscore {row.score:.2f}" + ("; " + "; ".join(why) if why else ""))
+            item = QTreeWidgetItem(["", ""])
+            why = row.reason
+            if row.same_outlet and summary.outlet_name:
+                why = why.replace("same outlet", f"same outlet ({summary.outlet_name})")
+            item.setToolTip(0, f"{summary.headline}\nscore {row.score:.2f}" + (f"\n{why}" if why else ""))
             item.setData(0, Qt.ItemDataRole.UserRole, summary.id)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, summary.headline)
+            item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, why)
             self.suggestions.addTopLevelItem(item)
+            # The headline, and under it a small line saying why it is suggested.
+            label = QLabel(_suggestion_html(summary.headline, why, muted))
+            label.setObjectName("suggestionText")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setContentsMargins(2, 1, 2, 2)
+            self.suggestions.setItemWidget(item, 0, label)
             add = QToolButton(text="Add")
             add.setObjectName("addSuggestion")
             add.setToolTip("Add this story to the related headlines")
@@ -340,6 +355,19 @@ class RelatedPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
+
+    def suggestion_rows(self) -> list[tuple[str, str]]:
+        """The suggestions as shown: (headline, why it is suggested), in order."""
+        rows = []
+        for i in range(self.suggestions.topLevelItemCount()):
+            item = self.suggestions.topLevelItem(i)
+            rows.append(
+                (
+                    item.data(0, Qt.ItemDataRole.AccessibleTextRole) or item.text(0),
+                    item.data(0, Qt.ItemDataRole.AccessibleDescriptionRole) or "",
+                )
+            )
+        return rows
 
     def drop_suggestion(self, story_id: int) -> None:
         """Take a story off the suggestions (it was just added)."""
