@@ -217,7 +217,7 @@ def build(url: str, stories: int, log: Callable[[str], None]) -> None:
             batch = [gen.story(i)[0] for i in range(n, min(n + BATCH, stories))]
             if n == 0:
                 batch += [_corpus_fields(c) for c in corpus]
-            lib.stories.create_many(batch, render=False, keep_revision=False, note="Generated")
+            lib.stories.create_many(batch, render=False, keep_revision=False, note="Generated", defer_derived=True)
             n += BATCH
             if (n // BATCH) % 20 == 0:
                 elapsed = time.perf_counter() - started

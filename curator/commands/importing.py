@@ -8,6 +8,7 @@ import sys
 from curator.commands.context import CommandContext
 from curator.commands.output import print_json
 from curator.commands.progress import ProgressLine, interrupt_flag
+from curator.io.decode import check_encoding
 from curator.io.errors import Cancelled
 from curator.io.importer import ImportReport, import_paths
 
@@ -18,7 +19,9 @@ def _print_report(report: ImportReport, *, as_json: bool) -> None:
             {
                 "imported": list(report.imported),
                 "duplicates": [{"path": str(p.path), "reason": p.reason} for p in report.duplicates],
-                "failed": [{"path": str(p.path), "reason": p.reason} for p in report.failed],
+                "failed": [
+                    {"path": str(p.path), "reason": p.reason, "encodings": list(p.encodings)} for p in report.failed
+                ],
             }
         )
         return
@@ -26,16 +29,27 @@ def _print_report(report: ImportReport, *, as_json: bool) -> None:
         print(f"skipped {problem}", file=sys.stderr)
     for problem in report.failed:
         print(f"failed {problem}", file=sys.stderr)
+    unclear = report.unclear_encodings
+    if unclear:
+        names = list(dict.fromkeys(e for p in unclear for e in p.encodings))
+        print(
+            f"{len(unclear)} {'file' if len(unclear) == 1 else 'files'} could be in {' or '.join(names)}: "
+            f"import again with --encoding {names[0]} (or another) once you know which",
+            file=sys.stderr,
+        )
     print(report.summary())
 
 
 def cmd_import(ctx: CommandContext, args: argparse.Namespace) -> int:
+    encoding = check_encoding(args.encoding) if args.encoding else None  # a wrong name fails before any work
     library = ctx.library
     progress = ProgressLine("importing files")
     with interrupt_flag() as cancelled:
         try:
             author = ctx.author(args.author)
-            report = import_paths(library, args.paths, author=author, progress=progress, cancelled=cancelled)
+            report = import_paths(
+                library, args.paths, author=author, progress=progress, cancelled=cancelled, encoding=encoding
+            )
         except Cancelled as exc:
             progress.close()
             partial = exc.report if isinstance(exc.report, ImportReport) else ImportReport()
@@ -58,5 +72,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
     p.add_argument("--author", help="who is importing (kept in the stories' history)")
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="read files that are neither UTF-8 nor marked by a byte-order mark in this encoding "
+        "(latin-1, cp1252, cp1251, koi8-r, …) instead of guessing",
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(handler=cmd_import)

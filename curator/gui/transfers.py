@@ -41,6 +41,28 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
+# Offered besides a file's own candidates, so that the right one is there when the guess did not name it.
+COMMON_ENCODINGS = ("cp1252", "iso-8859-1", "cp1251", "koi8-r", "cp866", "mac-cyrillic")
+
+
+def _encoding_choice(report: Any) -> tuple[list[Path], Path, dict[str, str]] | None:
+    """For an import report with files whose encoding could not be told: those files, the first of them, and
+    its first lines in each of their candidate encodings (the most likely first) and the common ones."""
+    from curator.io.decode import check_encoding, preview
+
+    unclear = list(getattr(report, "unclear_encodings", ()) or ())
+    if not unclear:
+        return None
+    names = dict.fromkeys(e for p in unclear for e in p.encodings)
+    names.update(dict.fromkeys(check_encoding(e) for e in COMMON_ENCODINGS))
+    sample = unclear[0].path
+    try:
+        data = sample.read_bytes()[: 64 * 1024]
+    except OSError:
+        return None
+    return [p.path for p in unclear], sample, preview(data, list(names))
+
+
 class Transfers(QObject):
     """Starts imports and exports; the window supplies the selection and the list's query."""
 
@@ -81,6 +103,8 @@ class Transfers(QObject):
         self.active: Task | None = None
         self.export_dialog: ExportDialog | None = None
         self._closed = False
+        # Files of the last import whose encoding could not be told: (paths, a sample path, previews).
+        self._unclear: tuple[list[Path], Path, dict[str, str]] | None = None
 
     def _remembered(self, key: str, default: str = "") -> str:
         if self._settings is None:
@@ -108,15 +132,23 @@ class Transfers(QObject):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: Sequence[Path]) -> Task:
+    def import_paths(self, paths: Sequence[Path], *, encoding: str | None = None) -> Task:
+        """Import files and folders; ``encoding`` reads the files that are neither UTF-8 nor marked by a
+        byte-order mark in it (the summary offers it for files whose encoding could not be told)."""
         library, author = self._bridge.library, self._author
         paths = list(paths)
 
         def job(task: Task) -> Any:
             from curator.io.importer import import_paths
 
-            return import_paths(library, paths, author=author, progress=task.report, cancelled=task.is_cancelled)
+            report = import_paths(
+                library, paths, author=author, progress=task.report, cancelled=task.is_cancelled, encoding=encoding
+            )
+            # Read here, off the UI thread: the first lines of one unclear file in each possible encoding.
+            self._unclear = _encoding_choice(report)
+            return report
 
+        self._unclear = None
         return self._start("Importing", job, self._imported, kind="import")
 
     def _imported(self, report: Any, *, cancelled: bool = False) -> Summary:
@@ -379,6 +411,11 @@ class Transfers(QObject):
         if self._closed:
             return
         dialog = SummaryDialog(title, summary, problems, self._window, actions=actions)
+        unclear, self._unclear = (self._unclear, None) if kind == "import" else (None, self._unclear)
+        if unclear is not None:
+            files, sample, previews = unclear
+            dialog.offer_encodings(len(files), sample.name, previews)
+            dialog.encoding_chosen.connect(lambda encoding: self.import_paths(files, encoding=encoding))
         self.finished.emit(kind, dialog)
         present(dialog)
 

@@ -5,7 +5,9 @@ Anything else is guessed with charset-normalizer, but only among the legacy enco
 Kazakh text actually comes in, and only when the guess is unambiguous: every candidate that fits the bytes
 equally well must give the same text, or one must fit clearly better, or all but one must read as nonsense
 (letters of two scripts in one word, symbols inside words, control characters). Otherwise the file is refused
-with the candidates named, so that someone can convert it knowingly.
+with the candidates named (:class:`EncodingUnclear`), and someone who knows can say which it is: an encoding
+given by name (``curator import --encoding``, the app's import summary) reads every file that is neither UTF-8
+nor marked by a byte-order mark. :func:`preview` shows a file's first lines in each candidate, to choose by.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from curator.io.errors import ImportFileError
+from curator.core.errors import CuratorError
+from curator.io.errors import EncodingUnclear, ImportFileError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # Legacy encodings worth guessing: Windows, KOI8, Mac, DOS and ISO Cyrillic (Russian, Kazakh), Windows/ISO Latin.
@@ -56,8 +60,9 @@ class Decoded:
     guessed: bool = False
 
 
-def read_text_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
-    """The text of ``path``; raises :class:`ImportFileError` naming the file and the reason."""
+def read_text_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES, encoding: str | None = None) -> Decoded:
+    """The text of ``path``; raises :class:`ImportFileError` naming the file and the reason. ``encoding`` reads
+    a file that is neither UTF-8 nor marked by a byte-order mark in that encoding instead of guessing."""
     try:
         # Opened without blocking (a FIFO would wait for a writer for ever) and checked on the open file itself, so
         # a name swapped for a device or a pipe after it was listed is still refused; never more read than allowed.
@@ -77,7 +82,7 @@ def read_text_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
     except OSError as exc:
         raise ImportFileError(f"cannot be read: {exc.strerror or exc}", path) from None
     try:
-        return decode_bytes(data)
+        return decode_bytes(data, encoding=encoding)
     except ImportFileError as exc:
         raise exc.at(path) from None
 
@@ -99,25 +104,68 @@ def _megabytes(n: int) -> str:
     return f"{n / 1_048_576:.1f} MB"
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """Decode a file's bytes (see the module's docstring); raises :class:`ImportFileError` when it cannot."""
+def check_encoding(name: str) -> str:
+    """The canonical name of an encoding someone typed ("Latin-1" → "latin-1", "koi8r" → "koi8-r"); raises
+    :class:`CuratorError` for a name Python does not know, or one that is not a text encoding of bytes."""
+    try:
+        info = codecs.lookup(name.strip())
+    except LookupError:
+        raise CuratorError(f"unknown encoding {name!r} (for example: latin-1, cp1251, koi8-r, cp1252)") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise CuratorError(f"{name!r} is not a text encoding")
+    return info.name.replace("_", "-").replace("iso8859", "iso-8859")
+
+
+def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
+    """Decode a file's bytes (see the module's docstring); raises :class:`ImportFileError` when it cannot.
+
+    ``encoding`` is used for bytes that carry no byte-order mark and are not UTF-8; UTF-8 and marked files
+    are read as they are, so one encoding can be given for a folder of mixed files.
+    """
     if not data.strip():
         raise ImportFileError("the file is empty")
-    for bom, encoding in _BOMS:
+    for bom, marked in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(encoding)
+                text = data.decode(marked)
             except UnicodeDecodeError:
-                name = encoding.replace("-sig", "").upper()
+                name = marked.replace("-sig", "").upper()
                 raise ImportFileError(f"starts with a {name} byte-order mark but is not valid {name}") from None
-            return Decoded(_checked(text), encoding.replace("-sig", ""))
+            return Decoded(_checked(text), marked.replace("-sig", ""))
     if b"\x00" in data:
         return _bomless_utf16(data)
     try:
         return Decoded(_checked(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
+    if encoding is not None:
+        return _forced(data, check_encoding(encoding))
     return _guess(data)
+
+
+def _forced(data: bytes, encoding: str) -> Decoded:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"is not {encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start} has no meaning there"
+        ) from None
+    return Decoded(_checked(text), encoding)
+
+
+def preview(data: bytes, encodings: Sequence[str], *, lines: int = 3, width: int = 100) -> dict[str, str]:
+    """The first ``lines`` non-blank lines of ``data`` read in each encoding ("" where it cannot be read),
+    each cut at ``width`` characters: what someone chooses an encoding by."""
+    out: dict[str, str] = {}
+    for encoding in encodings:
+        try:
+            text = data[: 64 * 1024].decode(encoding, errors="strict" if len(data) <= 64 * 1024 else "ignore")
+        except (UnicodeDecodeError, LookupError):
+            out[encoding] = ""
+            continue
+        shown = [line.strip()[:width] for line in text.splitlines() if line.strip()][:lines]
+        out[encoding] = "\n".join(shown)
+    return out
 
 
 def _checked(text: str) -> str:
@@ -165,7 +213,7 @@ def _guess(data: bytes) -> Decoded:
 
     matches = list(from_bytes(data, cp_isolation=list(GUESSED_ENCODINGS)))
     if not matches:
-        raise ImportFileError(_refusal("its encoding cannot be told"))
+        raise EncodingUnclear(_refusal("its encoding cannot be told"), _display(GUESSED_ENCODINGS[:3]))
     best_chaos = min(m.chaos for m in matches)
     contenders = [m for m in matches if m.chaos <= best_chaos + _CHAOS_MARGIN]
     texts: dict[str, list[str]] = {}
@@ -190,8 +238,9 @@ def _guess(data: bytes) -> Decoded:
         if _plausible(text):
             return Decoded(_checked(text), _commonest(data, text, encodings[0]), guessed=True)
         raise ImportFileError(_refusal(f"read as {_names(encodings)} it would be garbled"))
-    names = _names([encs[0] for encs in texts.values()])
-    raise ImportFileError(_refusal(f"it could be {names}, which read differently"))
+    # The most likely first: the reading that makes the most sense of the words.
+    firsts = [texts[t][0] for t in sorted(texts, key=lambda t: coherence[t], reverse=True)]
+    raise EncodingUnclear(_refusal(f"it could be {_names(firsts)}, which read differently"), _display(firsts))
 
 
 def _commonest(data: bytes, text: str, found: str) -> str:
@@ -215,7 +264,11 @@ def _names(encodings: list[str]) -> str:
 
 
 def _refusal(why: str) -> str:
-    return f"is not UTF-8 and {why}; save it as UTF-8 and import it again"
+    return f"is not UTF-8 and {why}; import it again with the encoding named (--encoding), or save it as UTF-8"
+
+
+def _display(encodings: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(check_encoding(e) for e in encodings))
 
 
 def _script(ch: str) -> str:
@@ -235,7 +288,8 @@ def _plausible(text: str) -> bool:
                 if not ch.isascii():
                     letters += 1
                 scripts.add(_script(ch))
-            elif not ch.isdigit() and ch not in "-'’.&/_+@#%":
+            elif not ch.isdigit() and ch not in "-'’.&/_+@#%" and unicodedata.category(ch) != "Sc":
+                # Currency signs stand beside figures ("£5", "5€", "₸500"); other symbols in a word are suspect.
                 suspicious += 1
             if unicodedata.category(ch) in ("Cc", "Co", "Cn"):
                 suspicious += 1

@@ -20,6 +20,18 @@ class ImportFileError(CuratorError):
         return ImportFileError(self.reason, path)
 
 
+class EncodingUnclear(ImportFileError):  # noqa: N818 - names the situation, like Cancelled
+    """A file in a legacy encoding that cannot be told apart from others; ``candidates`` are the encodings it
+    could be in (most likely first), for someone to choose from (``curator import --encoding``)."""
+
+    def __init__(self, reason: str, candidates: tuple[str, ...], path: Path | None = None) -> None:
+        super().__init__(reason, path)
+        self.candidates = candidates
+
+    def at(self, path: Path) -> EncodingUnclear:
+        return EncodingUnclear(self.reason, self.candidates, path)
+
+
 class ExportError(CuratorError):
     """An export that could not be written; the previous output, if any, is as it was."""
 

@@ -24,8 +24,8 @@ from curator.core.text import printable
 from curator.domain.errors import ValidationError
 from curator.domain.stories import RelatedLink, StoryFields
 from curator.io import workers as worker_processes
-from curator.io.decode import MAX_FILE_BYTES, decode_bytes, file_kind, read_text_file
-from curator.io.errors import Cancelled, ImportFileError
+from curator.io.decode import MAX_FILE_BYTES, check_encoding, decode_bytes, file_kind, read_text_file
+from curator.io.errors import Cancelled, EncodingUnclear, ImportFileError
 from curator.io.frontmatter import parse_markdown
 from curator.io.parsed import ParsedStory, RelatedRef, headline_key
 from curator.io.plaintext import parse_plaintext
@@ -53,6 +53,8 @@ Progress = Callable[[int, int, Path], None]
 class FileProblem:
     path: Path
     reason: str
+    # For a file refused because its legacy encoding cannot be told: the encodings it could be in.
+    encodings: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{printable(self.path)}: {printable(self.reason)}"
@@ -68,6 +70,11 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.failed
 
+    @property
+    def unclear_encodings(self) -> tuple[FileProblem, ...]:
+        """The files refused only because their encoding could not be told (someone may name it)."""
+        return tuple(p for p in self.failed if p.encodings)
+
     def summary(self) -> str:
         parts = [f"imported {len(self.imported)} {'story' if len(self.imported) == 1 else 'stories'}"]
         if self.duplicates:
@@ -81,16 +88,17 @@ def is_markdown(path: Path) -> bool:
     return path.suffix.lower() in MARKDOWN_SUFFIXES
 
 
-def parse_story(data: bytes, *, markdown: bool) -> ParsedStory:
+def parse_story(data: bytes, *, markdown: bool, encoding: str | None = None) -> ParsedStory:
     """Decode and parse one file's bytes into checked story fields; raises :class:`ImportFileError` only."""
-    text = decode_bytes(data).text
+    text = decode_bytes(data, encoding=encoding).text
     return _checked(parse_markdown(text) if markdown else parse_plaintext(text))
 
 
-def read_story(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ParsedStory:
-    """Read and parse one story file; raises :class:`ImportFileError` naming the file."""
+def read_story(path: Path, *, max_bytes: int = MAX_FILE_BYTES, encoding: str | None = None) -> ParsedStory:
+    """Read and parse one story file; raises :class:`ImportFileError` naming the file. ``encoding`` reads a
+    file that is neither UTF-8 nor marked by a byte-order mark in that encoding instead of guessing."""
     try:
-        text = read_text_file(path, max_bytes=max_bytes).text
+        text = read_text_file(path, max_bytes=max_bytes, encoding=encoding).text
         return _checked(parse_markdown(text) if is_markdown(path) else parse_plaintext(text))
     except ImportFileError as exc:
         raise exc.at(path) from None
@@ -213,13 +221,20 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
     batch_size: int = BATCH_SIZE,
     window_size: int = WINDOW_SIZE,
+    encoding: str | None = None,
 ) -> ImportReport:
     """Import story files and folders into ``library``.
+
+    ``encoding`` names the encoding of files that are neither UTF-8 nor marked by a byte-order mark (checked
+    first: an unknown name raises :class:`CuratorError` before anything is read); without it such files are
+    guessed, and refused with their candidates (:attr:`ImportReport.unclear_encodings`) when that is unclear.
 
     ``progress(done, total, path)`` follows the files read; ``cancelled()`` is asked between files and batches, and
     when it says yes, :class:`Cancelled` is raised carrying the report of the batches already stored (the batch
     under way is not stored).
     """
+    if encoding is not None:
+        encoding = check_encoding(encoding)
     files, problems = find_files(paths)
     failed: list[FileProblem] = list(problems)
     duplicates: list[FileProblem] = []
@@ -235,14 +250,14 @@ def import_paths(
         if cancelled is not None and cancelled():
             raise Cancelled(f"import cancelled: {report().summary()}", report=report())
 
-    reader = _Reader(files, window_size, parallel=len(files) >= PARALLEL_THRESHOLD)
+    reader = _Reader(files, window_size, parallel=len(files) >= PARALLEL_THRESHOLD, encoding=encoding)
     try:
         for start, results in reader.windows():
             window: list[_Pending] = []
-            for path, (parsed, reason) in zip(files[start : start + window_size], results, strict=True):
+            for path, (parsed, reason, candidates) in zip(files[start : start + window_size], results, strict=True):
                 check_cancel()
                 if parsed is None:
-                    failed.append(FileProblem(path, reason))
+                    failed.append(FileProblem(path, reason, candidates))
                 else:
                     pending = _admit(run, path, parsed, duplicates)
                     if pending is not None:
@@ -321,19 +336,22 @@ def _reason(exc: BaseException) -> str:
     return f"internal error ({type(exc).__name__}: {str(exc)[:120]}); details in the log"
 
 
-_Result = tuple[ParsedStory | None, str]
+_Result = tuple[ParsedStory | None, str, tuple[str, ...]]
 
 
-def _read_files(paths: list[Path]) -> list[_Result]:
-    """Read and parse files: (story, "") or (None, reason). Runs in a worker process for big imports."""
+def _read_files(paths: list[Path], encoding: str | None = None) -> list[_Result]:
+    """Read and parse files: (story, "", ()) or (None, reason, candidate encodings). Runs in a worker process
+    for big imports."""
     out: list[_Result] = []
     for path in paths:
         try:
-            out.append((read_story(path), ""))
+            out.append((read_story(path, encoding=encoding), "", ()))
+        except EncodingUnclear as exc:
+            out.append((None, exc.reason, exc.candidates))
         except ImportFileError as exc:
-            out.append((None, exc.reason))
+            out.append((None, exc.reason, ()))
         except Exception as exc:  # any one file's failure is that file's alone
-            out.append((None, _reason(exc)))
+            out.append((None, _reason(exc), ()))
     return out
 
 
@@ -341,8 +359,9 @@ class _Reader:
     """Files read and parsed a window at a time; with ``parallel``, the next window is parsed in a worker
     process while the current one is being stored, so the two cores share the work."""
 
-    def __init__(self, files: list[Path], window_size: int, *, parallel: bool) -> None:
+    def __init__(self, files: list[Path], window_size: int, *, parallel: bool, encoding: str | None = None) -> None:
         self._files = files
+        self._encoding = encoding
         self._window = window_size
         self._pool: ProcessPoolExecutor | None = None
         if parallel:
@@ -351,19 +370,29 @@ class _Reader:
     def _submit(self, start: int) -> list[Future[list[_Result]]]:
         assert self._pool is not None
         paths = self._files[start : start + self._window]
-        return [self._pool.submit(_read_files, paths[i : i + READ_CHUNK]) for i in range(0, len(paths), READ_CHUNK)]
+        return [
+            self._pool.submit(_read_files, paths[i : i + READ_CHUNK], self._encoding)
+            for i in range(0, len(paths), READ_CHUNK)
+        ]
 
     def windows(self) -> Iterator[tuple[int, Iterator[_Result]]]:
         starts = list(range(0, len(self._files), self._window))
         if self._pool is None:
             for start in starts:
-                yield start, (r for path in self._files[start : start + self._window] for r in _read_files([path]))
+                yield (
+                    start,
+                    (
+                        r
+                        for path in self._files[start : start + self._window]
+                        for r in _read_files([path], self._encoding)
+                    ),
+                )
             return
         # The first window is read here while the worker process starts and reads the second, so storing never
         # waits for the worker's start-up.
         ahead = self._submit(starts[1]) if len(starts) > 1 else []
         if starts:
-            first = _read_files(self._files[starts[0] : starts[0] + self._window])
+            first = _read_files(self._files[starts[0] : starts[0] + self._window], self._encoding)
             yield starts[0], iter(first)
         for i, start in enumerate(starts[1:], 1):
             current = ahead
@@ -381,7 +410,7 @@ class _Reader:
                 # The worker could not start or died (a frozen app, no resources): read here instead.
                 log.warning("reading files in a worker process failed; reading them here", exc_info=True)
                 self.close()
-                yield from _read_files(paths[n * READ_CHUNK :])
+                yield from _read_files(paths[n * READ_CHUNK :], self._encoding)
                 return
 
     def close(self) -> None:

@@ -147,3 +147,34 @@ def test_republish_exports_the_last_site_again_in_the_background(qtbot, make_win
     again = make_window()
     assert again.actions["republish"].isEnabled()
     assert again.transfers.last_site is not None and again.transfers.last_site[3] == out
+
+
+def test_files_of_unclear_encoding_are_imported_again_in_the_one_chosen(qtbot, make_window, tmp_path: Path) -> None:
+    pytest.importorskip("curator.io.importer", reason="the importer (curator.io) is not in this build")
+    folder = tmp_path / "wires"
+    folder.mkdir()
+    story = "Pub prices climb past £6 a pint\n\nBrewers in Leeds said a pint would cost £6.20 from Monday.\n"
+    (folder / "pints.txt").write_bytes(story.encode("latin-1"))
+    (folder / "rain.txt").write_text("Rain at last\n\nFarmers welcomed the rain.\n", encoding="utf-8")
+    window = make_window()
+    summaries: list[SummaryDialog] = []
+    window.transfers.finished.connect(lambda _kind, dialog: summaries.append(dialog))
+    with qtbot.waitSignal(window.transfers.finished, timeout=30_000):
+        window.transfers.import_paths([folder])
+    summary = summaries[0]
+    assert "Imported 1 story" in summary.summary and any("pints.txt" in p for p in summary.problems)
+    box, preview, button = summary.encoding_box, summary.encoding_preview, summary.encoding_button
+    assert box is not None and preview is not None and button is not None
+    choices = [box.itemData(i) for i in range(box.count())]
+    assert {"cp1252", "cp1250", "iso-8859-1", "koi8-r"} <= set(choices)
+    # Each choice shows the file's first lines read in it.
+    box.setCurrentIndex(choices.index("cp1250"))
+    assert preview.toPlainText().startswith("Pub prices climb past Ł6")
+    box.setCurrentIndex(choices.index("iso-8859-1"))
+    assert preview.toPlainText().startswith("Pub prices climb past £6 a pint")
+    assert button.text() == "Import this file as iso-8859-1"
+    with qtbot.waitSignal(window.transfers.finished, timeout=30_000):
+        button.click()
+    assert "Imported 1 story" in summaries[1].summary and summaries[1].encoding_box is None
+    headlines = [s.headline for s in library_of(window).search.page("", limit=10).items]
+    assert "Pub prices climb past £6 a pint" in headlines

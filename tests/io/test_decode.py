@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from curator.io.decode import Decoded, decode_bytes, read_text_file
-from curator.io.errors import ImportFileError
+from curator.core.errors import CuratorError
+from curator.io.decode import Decoded, check_encoding, decode_bytes, preview, read_text_file
+from curator.io.errors import EncodingUnclear, ImportFileError
 from tests.conftest import FIXTURES as ALL_FIXTURES
 
 # The import/export tests' own stories (other areas keep theirs beside them).
@@ -127,3 +128,47 @@ def test_utf8_text_always_reads_back_exactly(text: str) -> None:
         assert "binary" in str(exc)
         return
     assert decoded.text == text
+
+
+# ------------------------------------------------------------------------------------ naming the encoding
+
+
+def test_a_named_encoding_reads_latin1_pound_signs_and_koi8r() -> None:
+    latin = "A pint costs £6.20 at the café.\nUp from £5.80.".encode("latin-1")
+    with pytest.raises(EncodingUnclear) as unclear:
+        decode_bytes(latin)
+    assert {"cp1252", "cp1250"} <= set(unclear.value.candidates)
+    assert decode_bytes(latin, encoding="latin-1").text.startswith("A pint costs £6.20 at the café.")
+    koi8 = "Цены на хлеб выросли вслед за мукой.".encode("koi8-r")
+    assert decode_bytes(koi8, encoding="KOI8-R") == Decoded("Цены на хлеб выросли вслед за мукой.", "koi8-r")
+
+
+def test_a_named_encoding_leaves_utf8_and_marked_files_alone() -> None:
+    assert decode_bytes("«хорошо» £".encode(), encoding="latin-1").text == "«хорошо» £"
+    assert decode_bytes(codecs.BOM_UTF16_LE + "Тенге".encode("utf-16-le"), encoding="cp1251").text == "Тенге"
+
+
+def test_bytes_a_named_encoding_cannot_read_are_refused_with_where() -> None:
+    with pytest.raises(ImportFileError, match=r"is not ascii: byte 0xe9 at offset 5 has no meaning there"):
+        decode_bytes(b"Hello" + "é".encode("latin-1") + b"\xc3(", encoding="ascii")
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [("Latin-1", "iso-8859-1"), ("KOI8-R", "koi8-r"), ("windows-1251", "cp1251"), ("iso8859_5", "iso-8859-5")],
+)
+def test_encoding_names_are_checked_and_made_canonical(typed: str, canonical: str) -> None:
+    assert check_encoding(typed) == canonical
+
+
+@pytest.mark.parametrize("name", ["klingon", "rot13", "hex"])
+def test_unknown_or_non_text_encodings_are_refused(name: str) -> None:
+    with pytest.raises(CuratorError, match=repr(name)):
+        check_encoding(name)
+
+
+def test_preview_shows_the_first_lines_in_each_candidate() -> None:
+    data = "Цены на хлеб\n\nВторая строка\nТретья\nЧетвертая".encode("koi8-r")
+    shown = preview(data, ["koi8-r", "cp1251"], lines=2)
+    assert shown["koi8-r"] == "Цены на хлеб\nВторая строка"
+    assert shown["cp1251"] != shown["koi8-r"] and shown["cp1251"].count("\n") == 1

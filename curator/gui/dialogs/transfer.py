@@ -83,7 +83,10 @@ class SummaryAction:
 
 class SummaryDialog(QDialog):
     """What a finished (or cancelled) import or export did, with every file that had a problem, and buttons to
-    go on from there (open the imported story, the exported folder, the site in a browser)."""
+    go on from there (open the imported story, the exported folder, the site in a browser); for files whose
+    encoding could not be told, a choice of encoding with a preview, to import them again (``encoding_chosen``)."""
+
+    encoding_chosen = Signal(str)
 
     def __init__(
         self,
@@ -124,7 +127,53 @@ class SummaryDialog(QDialog):
             first = next(iter(self.action_buttons.values()))
             first.setDefault(True)
         buttons.rejected.connect(self.accept)
+        self._buttons = buttons
         layout.addWidget(buttons)
+        self.encoding_box: QComboBox | None = None
+        self.encoding_preview: QPlainTextEdit | None = None
+        self.encoding_button: QPushButton | None = None
+
+    def offer_encodings(self, files: int, sample: str, previews: dict[str, str]) -> None:
+        """Offer to import again the ``files`` whose encoding could not be told, in an encoding chosen from
+        ``previews`` ({encoding: first lines of ``sample`` read so}, the most likely first)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        what = "this file" if files == 1 else f"these {files} files"
+        intro = QLabel(
+            f"{files} {'file is' if files == 1 else 'files are'} in an older encoding that cannot be told for sure. "
+            f"If you know which it is, import {what} again in it. The first lines of {sample}, read in it:"
+        )
+        intro.setWordWrap(True)
+        box = QComboBox()
+        box.setObjectName("importEncoding")
+        for encoding in previews:
+            box.addItem(encoding, encoding)
+        preview = QPlainTextEdit()
+        preview.setObjectName("encodingPreview")
+        preview.setReadOnly(True)
+        preview.setMaximumHeight(preview.fontMetrics().lineSpacing() * 5 + 12)
+        button = QPushButton()
+        button.setObjectName("importAsEncoding")
+
+        def show(_index: int = 0) -> None:
+            encoding = box.currentData()
+            text = previews.get(encoding, "")
+            preview.setPlainText(text or f"(the file cannot be read as {encoding})")
+            button.setText(f"Import {what} as {encoding}")
+            button.setEnabled(bool(text))
+
+        box.currentIndexChanged.connect(show)
+        button.clicked.connect(lambda: (self.encoding_chosen.emit(box.currentData()), self.accept()))
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Encoding:"))
+        row.addWidget(box, 1)
+        row.addWidget(button)
+        at = layout.indexOf(self._buttons)
+        layout.insertWidget(at, intro)
+        layout.insertLayout(at + 1, row)
+        layout.insertWidget(at + 2, preview)
+        self.encoding_box, self.encoding_preview, self.encoding_button = box, preview, button
+        show()
 
     def _run(self, action: SummaryAction) -> None:
         action.run()
