@@ -26,12 +26,14 @@ def _command_modules() -> tuple[ModuleType, ...]:
     from curator.commands import factcheck as factcheck_commands
     from curator.commands import importing as import_commands
     from curator.commands import related as related_commands
+    from curator.commands import saved as saved_commands
     from curator.commands import screenshot as screenshot_commands
     from curator.commands import stories as story_commands
     from curator.commands import tags as tag_commands
 
     return (
         story_commands,
+        saved_commands,
         tag_commands,
         factcheck_commands,
         related_commands,

@@ -56,6 +56,8 @@ def cmd_list(ctx: CommandContext, args: argparse.Namespace) -> int:
             print("no stories", file=sys.stderr)
         return 0
     parts = []
+    if args.saved:
+        parts.append(ctx.library.saved_searches.get(args.saved).query)
     if args.status:
         parts.append(f"status:{args.status.value}")
     parts += [f'tag:"{t}"' for t in args.tag or ()]
@@ -63,7 +65,18 @@ def cmd_list(ctx: CommandContext, args: argparse.Namespace) -> int:
 
 
 def cmd_search(ctx: CommandContext, args: argparse.Namespace) -> int:
-    return _paged(ctx, " ".join(args.query), Sort(args.sort), args)
+    query = " ".join(args.query)
+    if args.save:
+        saved = ctx.library.saved_searches.save(args.save, query, personal=args.personal, replace=args.replace)
+        whose = f"personal, {saved.owner}" if saved.personal else "shared"
+        print(f"saved as “{saved.name}” ({whose}): curator list --saved {_quoted(saved.name)}", file=sys.stderr)
+    elif args.personal or args.replace:
+        raise CuratorError("--personal and --replace go with --save NAME")
+    return _paged(ctx, query, Sort(args.sort), args)
+
+
+def _quoted(name: str) -> str:
+    return name if name.replace("-", "").replace("_", "").isalnum() else "'" + name.replace("'", "'\\''") + "'"
 
 
 def cmd_show(ctx: CommandContext, args: argparse.Namespace) -> int:
@@ -233,6 +246,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--sort", choices=[s.value for s in Sort if s != Sort.RELEVANCE], default="updated")
     p.add_argument("--assigned-to", metavar="NAME", nargs="?", const="", help="stories assigned to NAME (or to you)")
     p.add_argument("--unassigned", action="store_true", help="stories nobody is assigned to")
+    p.add_argument("--saved", metavar="NAME", help="the stories a saved search finds (curator saved lists them)")
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser(
@@ -244,6 +258,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("query", nargs="+", help="the search query")
     p.add_argument("--sort", choices=[s.value for s in Sort], default="updated")
+    p.add_argument("--save", metavar="NAME", help="also keep the query in the library under NAME (a saved search)")
+    p.add_argument("--personal", action="store_true", help="with --save: yours only, not shared with the desk")
+    p.add_argument("--replace", action="store_true", help="with --save: give an existing saved search this query")
     p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("show", parents=[common], help="show one story")

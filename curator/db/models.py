@@ -401,3 +401,19 @@ class Comment(Base):
     resolved_by: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_comment_story_id", "story_id"),)
+
+
+class SavedSearch(Base):
+    """A query kept under a name: shared with the desk (``owner`` empty) or one person's (``owner`` their name)."""
+
+    __tablename__ = "saved_search"
+    __table_args__ = (UniqueConstraint("owner", "key", name="uq_saved_search_owner_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(200))  # the name folded, for look-ups and uniqueness
+    query: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -296,10 +296,17 @@ class MainWindow(QMainWindow):
         self.sidebar.merge_tags.connect(lambda names: ops.merge_tags(names, self.sidebar.tag_names()))
         self.sidebar.delete_tag.connect(ops.delete_tag)
         self.sidebar.empty_trash.connect(ops.empty_trash)
+        from curator.gui.saved_searches import SavedSearches
+
+        self.saved_searches = SavedSearches(bridge, self.sidebar, self)
+        self.saved_searches.message.connect(lambda m: self.status.showMessage(m, 5000))
+        self.search.save_requested.connect(lambda: self.saved_searches.save(self.list_query().text))
+        self._counts_timer.timeout.connect(self.saved_searches.refresh)
 
         self._pending_open = self.settings.value("editor/last_story", None, int)
         self._apply_query(force=True)
         self.refresh_counts()
+        self.saved_searches.refresh()
         self.status.set_state("")
         QTimer.singleShot(0, self.preview.ensure_view)
         self.offer_recovery()

@@ -25,6 +25,7 @@ from curator.services.people import parse_rights
 from curator.services.publishing import PublishingService
 from curator.services.related import RelatedService
 from curator.services.revisions import RevisionService
+from curator.services.saved_searches import SavedSearchService, login_name
 from curator.services.search import SearchService
 from curator.services.stories import StoryService
 from curator.services.tags import TagService
@@ -71,6 +72,10 @@ class Library:
         self.stories.add_hook(self.desk.comments)
         if desk_settings.comments_hold_ready:
             self.stories.add_status_gate(self.desk.comments)
+        # Saved searches: personal ones belong to the acting person (their profile's name), else the login name.
+        self.saved_searches = SavedSearchService(
+            session_factory, self.search, lambda: self.desk.people.actor or login_name()
+        )
 
     @classmethod
     def open(

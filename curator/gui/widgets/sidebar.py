@@ -1,4 +1,4 @@
-"""The sidebar: all stories, the workflow statuses, tags with their counts, and the trash."""
+"""The sidebar: all stories, saved searches, the workflow statuses, tags with their counts, and the trash."""
 
 from __future__ import annotations
 
@@ -9,16 +9,18 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from curator.core.status import Status
+from curator.domain.searches import SavedSearch
 from curator.domain.stories import Scope, TagCount
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
+SAVED_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 @dataclass(frozen=True)
 class SidebarFilter:
-    kind: str = "all"  # all | status | tag | trash
-    value: str = ""
+    kind: str = "all"  # all | saved | status | tag | trash
+    value: str = ""  # a saved search's query, a status, a tag
 
     @property
     def scope(self) -> Scope:
@@ -30,6 +32,8 @@ class SidebarFilter:
             return f"status:{self.value}"
         if self.kind == "tag":
             return f'tag:"{self.value}"'
+        if self.kind == "saved":
+            return self.value
         return ""
 
 
@@ -43,6 +47,9 @@ class Sidebar(QTreeWidget):
     merge_tags = Signal(list)
     delete_tag = Signal(str)
     empty_trash = Signal()
+    rename_saved = Signal(str)  # name
+    move_saved = Signal(str, int)  # name, new position (0-based)
+    delete_saved = Signal(str)  # name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +64,9 @@ class Sidebar(QTreeWidget):
         self._row_height = self.fontMetrics().height() + 8
 
         self.all_item = self._item(None, "All stories", "all")
+        self.saved_group = self._group("Saved searches")
+        self.saved_items: list[QTreeWidgetItem] = []
+        self.saved_group.setHidden(True)
         self.status_group = self._group("Status")
         self.status_items: dict[Status, QTreeWidgetItem] = {
             status: self._item(self.status_group, status.label, "status", status.value) for status in Status
@@ -112,6 +122,8 @@ class Sidebar(QTreeWidget):
             return self.tag_items.get(wanted.value.casefold())
         if wanted.kind == "trash":
             return self.trash_item
+        if wanted.kind == "saved":
+            return next((i for i in self.saved_items if i.data(0, VALUE_ROLE) == wanted.value), None)
         return self.all_item
 
     def _selection_changed(self) -> None:
@@ -152,6 +164,36 @@ class Sidebar(QTreeWidget):
         if self._current.kind == "tag" and self._current.value.casefold() not in wanted:
             self.setCurrentItem(self.all_item)
 
+    def set_saved(self, rows: list[SavedSearch], counts: dict[int, int] | None = None) -> None:
+        """The saved searches in their order, with how many stories each finds (None while being counted)."""
+        current = self._current
+        for item in self.saved_items:
+            self.saved_group.removeChild(item)
+        self.saved_items = []
+        for row in rows:
+            count = None if counts is None else counts.get(row.id)
+            item = QTreeWidgetItem([_counted(row.label, count)])
+            item.setSizeHint(0, QSize(0, self._row_height))
+            item.setData(0, KIND_ROLE, "saved")
+            item.setData(0, VALUE_ROLE, row.query)
+            item.setData(0, SAVED_ROLE, row.name)
+            whose = f"yours only ({row.owner})" if row.personal else "shared with the desk"
+            item.setToolTip(0, f"{_counted(row.label, count)}\n{row.query}\n{whose}")
+            self.saved_group.addChild(item)
+            self.saved_items.append(item)
+        self.saved_group.setHidden(not rows)
+        self.saved_group.setExpanded(True)
+        if current.kind == "saved":
+            match = next((i for i in self.saved_items if i.data(0, VALUE_ROLE) == current.value), None)
+            self.blockSignals(True)
+            self.setCurrentItem(match)
+            self.blockSignals(False)
+            if match is None:
+                self.setCurrentItem(self.all_item)
+
+    def saved_names(self) -> list[str]:
+        return [item.data(0, SAVED_ROLE) for item in self.saved_items]
+
     def tag_names(self) -> list[str]:
         return [item.data(0, VALUE_ROLE) for item in self.tag_items.values()]
 
@@ -176,6 +218,22 @@ class Sidebar(QTreeWidget):
             delete = QAction(f"Delete tag “{name}”", menu)
             delete.triggered.connect(lambda: self.delete_tag.emit(name))
             menu.addActions([rename, merge])
+            menu.addSeparator()
+            menu.addAction(delete)
+        elif kind == "saved":
+            name = item.data(0, SAVED_ROLE)
+            at = self.saved_items.index(item)
+            rename = QAction(f"Rename “{name}”…", menu)
+            rename.triggered.connect(lambda: self.rename_saved.emit(name))
+            up = QAction("Move up", menu)
+            up.setEnabled(at > 0)
+            up.triggered.connect(lambda: self.move_saved.emit(name, at - 1))
+            down = QAction("Move down", menu)
+            down.setEnabled(at < len(self.saved_items) - 1)
+            down.triggered.connect(lambda: self.move_saved.emit(name, at + 1))
+            delete = QAction(f"Delete saved search “{name}”", menu)
+            delete.triggered.connect(lambda: self.delete_saved.emit(name))
+            menu.addActions([rename, up, down])
             menu.addSeparator()
             menu.addAction(delete)
         elif kind == "trash":
