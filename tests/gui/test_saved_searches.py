@@ -29,7 +29,7 @@ def test_a_search_saved_from_the_field_menu_shows_in_the_sidebar_with_a_live_cou
     with qtbot.waitSignal(window.model.loaded, timeout=10_000):
         window.search.setText("tag:kazakhstan status:fact-check")
     menu = window.search.search_menu()
-    assert [a.text() for a in menu.actions()] == ["Save this search…"] and window.search.save_action.isEnabled()
+    assert menu.actions()[-1] is window.search.save_action and window.search.save_action.isEnabled()
 
     def answer(dialog: SaveSearchDialog) -> int:
         dialog.name.setText("KZ, to check")

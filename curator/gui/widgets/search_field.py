@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QWidget
 
 SEARCH_HELP = (
     'Search the library: words, "exact phrases", prefix*, -exclude,\n'
@@ -29,32 +29,21 @@ class SearchField(QLineEdit):
         self.returnPressed.connect(self._fire)
         self._last = ""
         self.setProperty("invalid", False)
-        # The field's own menu (a click on the magnifier, or the context menu) offers to save the search.
-        self.save_action = QAction("Save this search…", self)
+        # The field's own (context) menu offers to save the search.
+        self.save_action = QAction(self.tr("Save this search…"), self)
         self.save_action.setObjectName("saveSearch")
         self.save_action.triggered.connect(self.save_requested.emit)
-        self.menu_action = self.addAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
-            QLineEdit.ActionPosition.LeadingPosition,
-        )
-        self.menu_action.setToolTip("Save this search…")
-        self.menu_action.triggered.connect(self._show_menu)
 
     def search_menu(self) -> QMenu:
-        menu = QMenu(self)
-        self.save_action.setEnabled(bool(self.text().strip()))
-        menu.addAction(self.save_action)
-        return menu
-
-    def _show_menu(self) -> None:
-        self.search_menu().exec(self.mapToGlobal(self.rect().bottomLeft()))
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu()
+        """The field's context menu: the standard editing actions and "Save this search…"."""
+        menu = self.createStandardContextMenu() or QMenu(self)
         self.save_action.setEnabled(bool(self.text().strip()))
         menu.addSeparator()
         menu.addAction(self.save_action)
-        menu.exec(event.globalPos())
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.search_menu().exec(event.globalPos())
 
     def _fire(self) -> None:
         self._timer.stop()
