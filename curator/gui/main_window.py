@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from curator.domain.stories import Scope, StorySummary
-from curator.gui.accessibility import name_controls
 from curator.gui.actions import AppActions
 from curator.gui.comments_controller import install_comments
 from curator.gui.desk_controller import DeskBanner, DeskController
@@ -127,9 +126,8 @@ class MainWindow(QMainWindow):
         self.apply_editor_font()
         self.status.set_library(ctx.db_url.rsplit("/", 1)[-1], ctx.db_url)
         self.status.set_state("Opening the library…")
-        name_controls(self)
-        # Once painted, the docks' tab bar exists (Qt makes it while laying the window out).
-        self.list_painted.connect(lambda: name_controls(self))
+        # Named once painted (not on the way to the first paint), when the docks' tab bar exists too.
+        self.list_painted.connect(self.name_controls)
         self._first_paint = _FirstPaint(self.list.viewport(), self.list_painted.emit)
 
     # ----------------------------------------------------------------------------------------- layout
@@ -311,7 +309,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.preview.ensure_view)
         self.offer_recovery()
         self.library_attached.emit()
-        name_controls(self)  # and whatever the panels built meanwhile
+        self.name_controls()  # and whatever the panels built meanwhile
 
     def _background_error(self, exc: BaseException) -> None:
         from curator.core.errors import CuratorError
@@ -652,9 +650,11 @@ class MainWindow(QMainWindow):
             self.ctx.recovery.clear()
         self.preview.shutdown()
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        QTimer.singleShot(0, lambda: name_controls(self))  # the docks' tab bar exists once they are laid out
+    def name_controls(self) -> None:
+        """Accessible names and descriptions for every control (see curator.gui.accessibility)."""
+        from curator.gui.accessibility import name_controls
+
+        name_controls(self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

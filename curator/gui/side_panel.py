@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
-from curator.gui.accessibility import name_controls
 from curator.gui.panel_host import DOCK_WIDTH, PanelHost
 
 if TYPE_CHECKING:
@@ -100,7 +99,12 @@ class SidePanelController(QObject):
     def _attach(self) -> None:
         self.bridge = self.host.bridge
 
+    def _name_controls(self) -> None:
+        from curator.gui.accessibility import name_controls
+
+        name_controls(self.parent_widget)
+
     def _visibility_changed(self, visible: bool) -> None:
         self.host.set_setting(self._setting, visible)
         # Docking makes a tab bar, and panels may build controls as they show: name them for screen readers.
-        QTimer.singleShot(0, lambda: name_controls(self.parent_widget))
+        QTimer.singleShot(0, self._name_controls)
