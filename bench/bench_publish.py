@@ -136,6 +136,7 @@ def phase(name: str, db: str, arg: str) -> None:
             _edit(library, 1 if name == "edit1" else 100, rename=name == "edit100")
             return
         start = time.perf_counter()
+        cpu_start = time.process_time()
         if name == "import":
             from curator.io.importer import import_paths
 
@@ -148,6 +149,7 @@ def phase(name: str, db: str, arg: str) -> None:
             report = export_site(library, Path(arg), title="Bench desk")
             extra.update(stories=report.stories, written=report.written, kept=report.kept, rendered=report.rendered)
         seconds = time.perf_counter() - start
+        extra["work_cpu_s"] = time.process_time() - cpu_start
     finally:
         library.close()
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -176,22 +178,34 @@ def _edit(library: object, n: int, *, rename: bool) -> None:
         lib.tags.rename(TAGS[0], TAGS[0] + " desk")  # type: ignore[attr-defined]
 
 
-def _run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> dict[str, float]:
-    """Run a command; wall time, CPU and peak RSS of that process (and its children) from wait4."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    out = proc.stdout.read().decode() if proc.stdout else ""
-    err = proc.stderr.read().decode() if proc.stderr else ""
+def _run(
+    cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, peer: str = ""
+) -> dict[str, float] | None:
+    """Run a command; wall time, CPU and peak RSS of that process (and its children) from wait4.
+
+    A peer (Pelican, Hugo) that fails is reported and left out; Curator failing stops the bench."""
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out_file, stderr=err_file)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        out_file.seek(0)
+        err_file.seek(0)
+        out = out_file.read().decode(errors="replace")
+        err = err_file.read().decode(errors="replace")
     if status != 0:
-        raise SystemExit(f"{cmd[0]} failed ({status}): {err[-2000:]}")
+        message = f"{peer or cmd[0]} failed (status {status}): {(err or out)[-2000:]}"
+        if peer:
+            print(message)
+            return None
+        raise SystemExit(message)
     return {"wall": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024, "out": out}  # type: ignore[dict-item]
 
 
 def curator(name: str, db: Path, arg: Path) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     run = _run([sys.executable, __file__, "--phase", name, "--db", str(db), "--arg", str(arg)], env=env)
+    assert run is not None
     if name.startswith("edit"):
         return run
     figures = json.loads(str(run["out"]).strip().splitlines()[-1])
@@ -214,7 +228,7 @@ def pelican(content: Path, output: Path, work: Path) -> dict[str, float] | None:
         encoding="utf-8",
     )
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings), "-q"]
-    return _run(cmd)
+    return _run(cmd, peer="pelican")
 
 
 def hugo(content: Path, work: Path) -> dict[str, float] | None:
@@ -225,7 +239,7 @@ def hugo(content: Path, work: Path) -> dict[str, float] | None:
     site = work / "hugo"
     shutil.copytree(HUGO_SITE, site)
     shutil.copytree(content, site / "content" / "posts")
-    return _run([binary, "--source", str(site), "--destination", str(site / "public"), "--quiet"])
+    return _run([binary, "--source", str(site), "--destination", str(site / "public"), "--quiet"], peer="hugo")
 
 
 def main() -> None:
@@ -241,40 +255,43 @@ def main() -> None:
         return
     work = args.keep or Path(tempfile.mkdtemp(prefix="curator-bench-publish-"))
     work.mkdir(parents=True, exist_ok=True)
+
+    def line(label: str, f: dict[str, float]) -> None:
+        wall = f.get("seconds", f.get("wall", 0.0))
+        extra = f"  process {f['process_wall']:.2f} s" if "process_wall" in f else ""
+        if "work_cpu_s" in f:
+            extra += f"  (its own CPU {f['work_cpu_s']:.2f} s)"
+        workers = f"  workers ≤ {f['worker_rss_mb']:.0f} MB" if f.get("worker_rss_mb") else ""
+        text = f"{label:<46} {wall:8.2f} s  CPU {f['cpu_s']:6.1f} s  RSS {f['rss_mb']:6.0f} MB{workers}{extra}"
+        print(text, flush=True)
+
     try:
         n = args.stories
-        print(f"{n:,} stories, {os.cpu_count()} CPUs; work folder {work}")
+        print(f"{n:,} stories, {os.cpu_count()} CPUs; work folder {work}", flush=True)
         yaml_dir, pelican_dir = generate(work / "content", n)
         db = work / "library.sqlite"
         imp = curator("import", db, yaml_dir)
+        line(f"curator import ({n / imp['seconds']:.0f} stories/s)", imp)
         first = curator("export", db, work / "site")
+        line("curator first site export", first)
         full = curator("export", db, work / "site-full")
+        line("curator full export (bodies rendered)", full)
         curator("edit1", db, work)
         one = curator("export", db, work / "site")
+        line(f"curator republish, 1 edit ({one['written']} files)", one)
         curator("edit100", db, work)
         hundred = curator("export", db, work / "site")
+        line(f"curator republish, 100 edits + tag ({hundred['written']} files)", hundred)
         pel = pelican(pelican_dir, work / "pelican-out", work)
+        if pel:
+            line("pelican build", pel)
         hug = hugo(yaml_dir, work)
+        if hug:
+            line("hugo build", hug)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
 
-    def line(label: str, f: dict[str, float]) -> str:
-        wall = f.get("seconds", f.get("wall", 0.0))
-        extra = f"  process {f['process_wall']:.2f} s" if "process_wall" in f else ""
-        workers = f"  workers ≤ {f['worker_rss_mb']:.0f} MB" if f.get("worker_rss_mb") else ""
-        return f"{label:<44} {wall:8.2f} s  CPU {f['cpu_s']:6.1f} s  RSS {f['rss_mb']:6.0f} MB{workers}{extra}"
-
-    print()
-    print(line(f"curator import ({imp['seconds'] and n / imp['seconds']:.0f} stories/s)", imp))
-    print(line("curator first site export", first))
-    print(line("curator full export (bodies rendered)", full))
-    print(line(f"curator republish, 1 edit ({one['written']} files)", one))
-    print(line(f"curator republish, 100 edits + tag ({hundred['written']} files)", hundred))
-    if pel:
-        print(line("pelican build", pel))
-    if hug:
-        print(line("hugo build", hug))
     print()
     first_way = imp["seconds"] + first["seconds"]
     print(f"import rate: {n / imp['seconds']:.0f} stories/s (target ≥ 1,000)")
