@@ -370,10 +370,13 @@ class _Reader:
     def _submit(self, start: int) -> list[Future[list[_Result]]]:
         assert self._pool is not None
         paths = self._files[start : start + self._window]
-        return [
-            self._pool.submit(_read_files, paths[i : i + READ_CHUNK], self._encoding)
-            for i in range(0, len(paths), READ_CHUNK)
-        ]
+        pool = self._pool
+        # Ctrl-C is held back while the worker may be starting (see curator.io.workers.starting).
+        with worker_processes.starting():
+            return [
+                pool.submit(_read_files, paths[i : i + READ_CHUNK], self._encoding)
+                for i in range(0, len(paths), READ_CHUNK)
+            ]
 
     def windows(self) -> Iterator[tuple[int, Iterator[_Result]]]:
         starts = list(range(0, len(self._files), self._window))
