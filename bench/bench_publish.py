@@ -175,7 +175,9 @@ def _edit(library: object, n: int, *, rename: bool) -> None:
         body = story.body.replace(".", f" (updated {rng.randint(1, 999)}).", 1)
         lib.stories.save(story_id, story.fields().replace(body=body), base_version=story.version)  # type: ignore[attr-defined]
     if rename:
-        lib.tags.rename(TAGS[0], TAGS[0] + " desk")  # type: ignore[attr-defined]
+        # The most used tag: every page of its stories and every listing showing them changes.
+        name = max(lib.tags.counts(), key=lambda t: t.count).name  # type: ignore[attr-defined]
+        lib.tags.rename(name, name + " desk")  # type: ignore[attr-defined]
 
 
 def _run(

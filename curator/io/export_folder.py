@@ -233,14 +233,24 @@ class ExportFolder:
 
     # ------------------------------------------------------------------------------------------------ committing
 
-    def commit(self, groups: Mapping[str, Group], staged: Iterable[str], dirs: Iterable[str] = ()) -> None:
+    def commit(
+        self,
+        groups: Mapping[str, Group],
+        staged: Iterable[str],
+        dirs: Iterable[str] = (),
+        bookkeeping: Mapping[str, bytes] | None = None,
+    ) -> None:
         """Make the target hold ``groups``: the ``staged`` files move in, files of earlier groups that are in no
-        group any more go, and anything the export did not write stays. ``dirs``: folders the export owns."""
-        assert self.path is not None
+        group any more go, and anything the export did not write stays. ``dirs``: folders the export owns.
+        ``bookkeeping``: hidden files of the export's own (beside the manifest) that move in with the rest."""
+        assert self.path is not None and self.writer is not None
         staged = set(staged)
         if self._exists and not staged and dict(groups) == self.previous and not self.fresh:
             self._committed = True  # nothing changed: the folder, manifest included, stays as it is
             return
+        extra = sorted(bookkeeping or ())
+        for name in extra:
+            self.writer.write_bytes(name, (bookkeeping or {})[name])
         owned_now = {rel for g in groups.values() for rel in g.files}
         dirs_now = set(dirs) | {rel.rpartition("/")[0] for rel in owned_now if "/" in rel}
         manifest = {
@@ -255,7 +265,7 @@ class ExportFolder:
             if not self._exists or (not self._owned_files and not any(self.target.iterdir())):
                 self._swap_whole(text)
             else:
-                self._swap_files(groups, staged, owned_now, dirs_now, text)
+                self._swap_files(groups, staged, owned_now, dirs_now, text, extra)
         except OSError as exc:
             raise ExportError(
                 f"cannot replace {self.target}: {exc.strerror or exc}; the previous output is as it was"
@@ -272,7 +282,13 @@ class ExportFolder:
         self.path = None
 
     def _swap_files(
-        self, groups: Mapping[str, Group], staged: set[str], owned_now: set[str], dirs_now: set[str], manifest: str
+        self,
+        groups: Mapping[str, Group],
+        staged: set[str],
+        owned_now: set[str],
+        dirs_now: set[str],
+        manifest: str,
+        extra: list[str],
     ) -> None:
         assert self.path is not None
         target = self.target
@@ -291,6 +307,7 @@ class ExportFolder:
             if rel in previous and previous[rel] == _staged_hash(groups, rel) and os.path.lexists(target / rel):
                 continue  # the same bytes as the file already there: leave it (and its time) alone
             moves.append(rel)
+        moves += extra
         deletes = sorted(old_files - owned_now)
         gone_dirs = sorted(self._owned_dirs - dirs_now, key=lambda d: -d.count("/"))
         journal = {

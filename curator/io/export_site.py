@@ -106,8 +106,15 @@ class _Entry:
     tags: tuple[str, ...]
     excerpt: str = ""
     content: str = ""
-    # The entry as listings show it, rendered once: on index pages (depth 0) and on tag pages (depth 1).
-    fragments: tuple[str, str] = ("", "")
+    # The entry as listings show it, rendered once with a marker where "../" goes on tag pages (see _UP).
+    marked: str = ""
+    # Only ``marked`` is known (from the entry cache of the previous export).
+    cached: bool = False
+
+
+def _from_cache(story_id: int, marked: str) -> _Entry:
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    return _Entry(story_id, "", "", "", "", "", "", "", epoch, None, epoch, (), marked=marked, cached=True)
 
 
 @dataclass
@@ -229,16 +236,30 @@ def export_site(
                 wanted.append(plan)
             else:
                 groups[plan.group] = folder.previous[plan.group]
-        missing = [i for p in wanted for i in p.story_ids if i not in entries]
+        # Listings need each story's entry: written just now, else from the previous export's entry cache (when
+        # its key still holds), else read and rendered here. The feed needs whole entries (their bodies).
+        entry_cache = {i: _digest(site_key, site.lang, entry_keys[i]) for i in order}
+        cached = _read_entries(folder.target / ENTRIES) if folder.previous else {}
+        for plan in wanted:
+            for i in plan.story_ids:
+                if i not in entries and cached.get(i, ("", ""))[0] == entry_cache[i]:
+                    entries[i] = _from_cache(i, cached[i][1])
+        missing = [
+            i for p in wanted for i in p.story_ids if i not in entries or (p.path == "feed.atom" and entries[i].cached)
+        ]
         if missing:
             entries.update(_entries(library, site, missing, feed_ids))
+        fresh = {i: (entry_cache[i], entries[i].marked) for i in order if i in entries}
+        for i, (key, marked) in cached.items():
+            if i not in fresh and entry_cache.get(i) == key:
+                fresh[i] = (key, marked)
         for plan in wanted:
             check_cancel(cancelled, "export")
             text = plan.render(site, [entries[i] for i in plan.story_ids])
             groups[plan.group] = Group(plan.key, {plan.path: folder.writer.write(plan.path, text)})
             staged.add(plan.path)
         check_cancel(cancelled, "export")
-        folder.commit(groups, staged, dirs=("stories", "tags"))
+        folder.commit(groups, staged, dirs=("stories", "tags"), bookkeeping={ENTRIES: _entries_file(fresh)})
     problems = tuple(p for g in groups.values() for p in g.problems)
     return ExportReport(
         out_dir=folder.shown,
@@ -248,6 +269,46 @@ def export_site(
         stories=len(order),
         rendered=rendered,
     )
+
+
+ENTRIES = ".curator-export.entries"
+_ENTRIES_HEADER = b"curator-export-entries 1\n"
+
+
+def _entries_file(entries: dict[int, tuple[str, str]]) -> bytes:
+    """The listing entries of a site, kept beside its manifest so that the next export need not read and render
+    the stories a changed listing shows: per story its id, the key its entry was made from, and the entry."""
+    parts = [_ENTRIES_HEADER]
+    for story_id, (key, marked) in entries.items():
+        data = marked.encode("utf-8")
+        parts.append(f"{story_id} {key} {len(data)}\n".encode())
+        parts.append(data)
+    return b"".join(parts)
+
+
+def _read_entries(path: Path) -> dict[int, tuple[str, str]]:
+    """What :func:`_entries_file` wrote (nothing if the file is missing or damaged: the entries are made again)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    if not data.startswith(_ENTRIES_HEADER):
+        return {}
+    out: dict[int, tuple[str, str]] = {}
+    pos = len(_ENTRIES_HEADER)
+    try:
+        while pos < len(data):
+            end = data.index(b"\n", pos)
+            story_id, key, size = data[pos:end].split(b" ")
+            start = end + 1
+            stop = start + int(size)
+            if stop > len(data):
+                return {}
+            out[int(story_id)] = (key.decode("ascii"), data[start:stop].decode("utf-8"))
+            pos = stop
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    return out
 
 
 def _story_group(story_id: int) -> str:
@@ -506,7 +567,7 @@ def _entry(site: _Site, story: Story, body: str, *, with_content: bool) -> _Entr
     )
     # Rendered once with a marker where the two depths differ (the "../" before relative links), then both made.
     marked = str(render_list_entry(_list_entry(site, entry, _UP), site.lang))
-    entry.fragments = (marked.replace(_UP, ""), marked.replace(_UP, "../"))
+    entry.marked = marked
     return entry
 
 
@@ -617,7 +678,7 @@ def _listing(
         ) -> str:
             return render_list_page(
                 heading=heading,
-                entries=tuple(Markup(e.fragments[depth]) for e in entries),
+                entries=tuple(Markup(e.marked.replace(_UP, "../" * depth)) for e in entries),
                 options=site.options(depth, generated),
                 pager=pager,
                 intro=intro,

@@ -25,7 +25,7 @@ from curator.io.export_site import export_site
 from curator.services.library import Library
 from tests.io.conftest import TINY_PNG, rich_stories, tree
 
-BOOKKEEPING = {MARKER, JOURNAL}
+BOOKKEEPING = {MARKER, JOURNAL, ".curator-export.entries"}
 WORDS = "grain talks rail port wheat council border energy market delegation ministry analysts prices".split()
 TAGS = ["Economy", "Politics", "Rail", "Grain", "Energy", "Asia", "Europe"]
 
