@@ -47,7 +47,7 @@ from curator.io.export_common import (
     check_cancel,
     image_type,
     local_photo,
-    select_ids,
+    select_summaries,
     without_unresolvable_links,
 )
 from curator.io.export_folder import ExportFolder, Group, Writer
@@ -168,8 +168,8 @@ def export_site(
     :class:`~curator.io.errors.ExportError` when the folder cannot be written; either way the previous site in
     ``out_dir`` is left as it was.
     """
-    ids = select_ids(library, query=query, story_ids=story_ids)
-    summaries = library.search.summaries(ids)
+    summaries = select_summaries(library, query=query, story_ids=story_ids)
+    ids = list(summaries)
     order = sorted(ids, key=lambda i: (_date(summaries[i]), i), reverse=True)
     feed_ids = set(order[:FEED_ITEMS])
     inputs = library.publishing.page_inputs(ids)

@@ -12,14 +12,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from curator.db import models as m
 from curator.db.engine import read_session
 
 CHUNK = 500
+# From this many stories on, tables are read whole instead of by chunks of ids.
+WHOLE = 2000
 
 
 @dataclass(frozen=True)
@@ -54,10 +57,19 @@ def page_inputs(session_factory: sessionmaker[Session], story_ids: Iterable[int]
     evidence = m.FactCheckEvidence.__table__
     checked = [t.__table__ for t in (m.FactCheckState, m.FactCheckSource, m.FactCheckFinding, m.FactCheckClaim)]
     with read_session(session_factory) as s:
-        for start in range(0, len(ids), CHUNK):
-            chunk = ids[start : start + CHUNK]
-            parts: dict[int, list[str]] = {i: [] for i in chunk}
-            targets: dict[int, list[int | None]] = {i: [] for i in chunk}
+        # Many stories (a whole site): each table read once, whole, and filtered here; a long IN list per chunk of
+        # 500 costs more to build than the rows it saves.
+        batches: list[list[int] | None] = (
+            [None] if len(ids) > WHOLE else [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+        )
+        for chunk in batches:
+            wanted = ids if chunk is None else chunk
+
+            def where(column: Any, chunk: list[int] | None = chunk) -> Any:
+                return true() if chunk is None else column.in_(chunk)
+
+            parts: dict[int, list[str]] = {i: [] for i in wanted}
+            targets: dict[int, list[int | None]] = {i: [] for i in wanted}
             photos: dict[int, tuple[str, str]] = {}
             rows = s.execute(
                 select(
@@ -72,10 +84,12 @@ def page_inputs(session_factory: sessionmaker[Session], story_ids: Iterable[int]
                     story.c.deleted_at,
                     story.c.photo,
                     story.c.language,
-                ).where(story.c.id.in_(chunk))
+                ).where(where(story.c.id))
             )
             found = set()
             for r in rows:
+                if r.id not in parts:
+                    continue
                 found.add(r.id)
                 parts[r.id].append(repr(tuple(r)))
                 photos[r.id] = (r.photo or "", r.language or "")
@@ -90,22 +104,25 @@ def page_inputs(session_factory: sessionmaker[Session], story_ids: Iterable[int]
                     target.deleted_at,
                 )
                 .outerjoin(target, target.id == link.c.target_id)
-                .where(link.c.story_id.in_(chunk))
+                .where(where(link.c.story_id))
                 .order_by(link.c.story_id, link.c.position)
             ):
-                parts[r.story_id].append(repr(tuple(r)))
-                targets[r.story_id].append(r.target_id)
+                if r.story_id in parts:
+                    parts[r.story_id].append(repr(tuple(r)))
+                    targets[r.story_id].append(r.target_id)
             for table in checked:
-                for r in s.execute(select(table).where(table.c.story_id.in_(chunk)).order_by(*table.primary_key)):
-                    parts[r.story_id].append(f"{table.name}{tuple(r)!r}")
+                for r in s.execute(select(table).where(where(table.c.story_id)).order_by(*table.primary_key)):
+                    if r.story_id in parts:
+                        parts[r.story_id].append(f"{table.name}{tuple(r)!r}")
             for r in s.execute(
                 select(claim.c.story_id, evidence)
                 .join(claim, claim.c.id == evidence.c.claim_id)
-                .where(claim.c.story_id.in_(chunk))
+                .where(where(claim.c.story_id))
                 .order_by(*evidence.primary_key)
             ):
-                parts[r[0]].append(f"evidence{tuple(r)!r}")
-            for story_id in chunk:
+                if r[0] in parts:
+                    parts[r[0]].append(f"evidence{tuple(r)!r}")
+            for story_id in wanted:
                 if story_id in found:
                     digest = hashlib.blake2b("\n".join(parts[story_id]).encode(), digest_size=12).hexdigest()
                     out[story_id] = PageInputs(digest, tuple(targets[story_id]), *photos[story_id])
