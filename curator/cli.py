@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 def _command_modules() -> tuple[ModuleType, ...]:
     # Imported only when a command is named: their imports (the database layer, export, fact-checking) would
     # otherwise delay the app's window on a plain `curator`.
+    from curator.commands import checking as checking_commands
     from curator.commands import db as db_commands
     from curator.commands import desk as desk_commands
     from curator.commands import exporting as export_commands
@@ -36,6 +37,7 @@ def _command_modules() -> tuple[ModuleType, ...]:
         saved_commands,
         tag_commands,
         factcheck_commands,
+        checking_commands,
         related_commands,
         import_commands,
         desk_commands,
