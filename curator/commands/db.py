@@ -11,8 +11,9 @@ from curator.core.errors import CuratorError
 def cmd_db(ctx: CommandContext, args: argparse.Namespace) -> int:
     # Imported here so that starting the app (``curator`` alone) does not pay for SQLAlchemy and Alembic
     # before its window is up.
-    from curator.db.engine import make_engine
+    from curator.db.engine import make_engine, make_session_factory
     from curator.db.migrate import check_integrity, describe, prepare_library
+    from curator.services.indexes import INDEXES, rebuild_stale_indexes
 
     if args.db_action == "path":
         print(describe(ctx.db_url))
@@ -27,6 +28,14 @@ def cmd_db(ctx: CommandContext, args: argparse.Namespace) -> int:
                 print(f"a copy of the library as it was is at {state.backup}")
         else:
             print(f"{describe(ctx.db_url)} is up to date (schema {state.revision})")
+        engine = make_engine(ctx.db_url)
+        try:
+            rebuilt = rebuild_stale_indexes(make_session_factory(engine))
+        finally:
+            engine.dispose()
+        for index in INDEXES:
+            if index.key in rebuilt:
+                print(f"rebuilt the {index.title} from the stories")
         return 0
     if args.db_action == "check":
         prepare_library(ctx.db_url, upgrade=False)

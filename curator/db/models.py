@@ -417,3 +417,13 @@ class SavedSearch(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LibraryMeta(Base):
+    """Facts about the library as a whole, by key: e.g. ``index.fulltext`` → the version of the full-text index
+    it holds, or ``stale`` when a migration left the index to be filled (see ``curator.services.indexes``)."""
+
+    __tablename__ = "library_meta"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -10,7 +10,7 @@ computed with the frequencies of its day. As the library grows evenly a term's s
 weight, hardly moves; what does go stale are signatures made when the library was much smaller
 (``STALE_FACTOR``), whose frequencies came from a few stories. A few of those are recomputed with every write,
 and the related service's ``refresh`` catches up on the rest in the background. :meth:`RelatedIndex.rebuild`
-recomputes everything from the stories (the schema migration does this once).
+recomputes everything from the stories (after a schema upgrade, see ``curator.services.indexes``).
 
 The paths that run on every suggestion and every bulk write use constant SQL on the DB-API cursor: building
 SQLAlchemy statements and rows cost more there than the queries themselves.
@@ -39,6 +39,9 @@ STALE_FACTOR = 4
 # Stale signatures recomputed by a write, per story written.
 RESIGN_SHARE = 0.25
 BATCH = 500
+# The version of what the index holds (terms, signatures, headline keys). A library records the version it was
+# filled with (``library_meta``); the services rebuild the index on open when it differs.
+INDEX_VERSION = 1
 _IN_CHUNK = 2000
 
 Progress = Callable[[int, int], None]

@@ -1,4 +1,4 @@
-"""The full-text index interface shared by the SQLite and PostgreSQL backends."""
+"""The full-text index interface shared by the SQLite and PostgreSQL backends (picked in :mod:`.backends`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from curator.core.text import index_text
 from curator.search.query import Term
 
 REBUILD_BATCH = 500
+# The version of what the index holds (folding, tokens, columns). A library records the version it was filled
+# with (``library_meta``); the services rebuild the index on open when it differs (curator.services.indexes).
+INDEX_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class FullTextIndex(ABC):
 
     def rebuild(self, conn: Connection) -> int:
         """Index every story again from the story table; returns how many were indexed."""
-        from curator.db.models import Story  # the index sits below the models; import late to keep it so
+        from curator.db.models import Story  # late: matching and querying need no ORM models
 
         self.drop(conn)
         self.create(conn)
@@ -93,18 +96,3 @@ def _batches(rows: Iterable, size: int) -> Iterable[list]:
             batch = []
     if batch:
         yield batch
-
-
-def index_for(dialect_name: str) -> FullTextIndex:
-    """The full-text index backend for a database dialect."""
-    if dialect_name == "sqlite":
-        from curator.search.sqlite_fts import SqliteFts
-
-        return SqliteFts()
-    if dialect_name == "postgresql":
-        from curator.search.postgres_fts import PostgresFts
-
-        return PostgresFts()
-    from curator.core.errors import CuratorError
-
-    raise CuratorError(f"Curator cannot search a {dialect_name} database; use SQLite or PostgreSQL")

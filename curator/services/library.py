@@ -20,6 +20,7 @@ from curator.desk.profile import read_desk_settings
 from curator.factcheck.settings import FactCheckSettings
 from curator.services.desk import Desk
 from curator.services.factcheck import FactCheckService
+from curator.services.indexes import rebuild_stale_indexes
 from curator.services.lookup import StoryLookup
 from curator.services.people import parse_rights
 from curator.services.publishing import PublishingService
@@ -90,14 +91,19 @@ class Library:
     ) -> Library:
         """Open the library at ``url`` (creating or upgrading it as needed); the caller closes it.
 
+        After an upgrade the derived indexes the migrations left stale (full-text, related stories) are filled
+        again here, before the library is handed out (see :mod:`curator.services.indexes`).
         ``attach`` skips preparing the database, for worker processes joining a library their parent opened."""
         if attach:
             engine, state = make_engine(url), None
         else:
             engine, state = open_database(url, upgrade=upgrade)
         try:
+            session_factory = make_session_factory(engine)
+            if not attach and upgrade:
+                rebuild_stale_indexes(session_factory)
             return cls(
-                make_session_factory(engine),
+                session_factory,
                 config_dir=config_dir,
                 factcheck_settings=factcheck_settings,
                 engine=engine,

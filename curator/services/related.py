@@ -25,6 +25,7 @@ from curator.related.index import RelatedIndex, SavedText, StoryText
 from curator.related.suggest import Query, Ranked, Suggester
 from curator.related.terms import HeadlineKey
 from curator.services.hooks import WrittenStory
+from curator.services.indexes import RELATED_KEY, mark_current
 from curator.services.link_edits import (
     _check_position,
     external_link,
@@ -450,7 +451,9 @@ class RelatedService:
         """
         if full:
             with write_session(self._sf) as s:
-                return self.index.rebuild(s.connection(), progress)
+                done = self.index.rebuild(s.connection(), progress)
+                mark_current(s, RELATED_KEY)
+                return done
         total = self.stale_count()
         done = 0
         while not (cancelled and cancelled()):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from curator.db import models as m
 from curator.db.engine import read_session
 from curator.domain.stories import Page, Scope, Sort, StorySummary
-from curator.search.index import index_for
+from curator.search.backends import index_for
 from curator.search.query import Query, parse
 from curator.services.convert import summary_dto
 from curator.services.stories import _dialect

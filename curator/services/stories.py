@@ -30,7 +30,8 @@ from curator.domain.errors import (
 from curator.domain.stories import TEXT_FIELDS, ChangeSet, Resolution, SaveResult, Story, StoryFields
 from curator.render.limits import is_provisional
 from curator.render.markdown import RENDER_KEY, render_markdown
-from curator.search.index import IndexDoc, index_for
+from curator.search.backends import index_for
+from curator.search.index import IndexDoc
 from curator.services.compare import comparable
 from curator.services.convert import fields_to_json, related_dtos, related_targets, story_dto, story_from_row
 from curator.services.derived import TextDerived

@@ -25,6 +25,7 @@ from curator.db.migrate import (
     include_object,
     open_database,
 )
+from curator.services.indexes import rebuild_stale_indexes
 from curator.services.library import Library
 
 
@@ -86,7 +87,9 @@ def test_older_library_is_backed_up_then_upgraded_with_data_intact(tmp_path: Pat
         with sqlite3.connect(state.backup) as backup:
             assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
             assert backup.execute("SELECT count(*) FROM story").fetchone() == (2,)
-        library = Library(make_session_factory(engine))
+        session_factory = make_session_factory(engine)
+        assert rebuild_stale_indexes(session_factory) == ["index.fulltext", "index.related"]
+        library = Library(session_factory)
         assert {s.headline for s in library.search.page("").items} == {"Talks end in Riyadh", "Переговоры завершились"}
         assert [s.headline for s in library.search.page("riyadh").items] == ["Talks end in Riyadh"]
         assert [s.headline for s in library.search.page("переговоры").items] == ["Переговоры завершились"]

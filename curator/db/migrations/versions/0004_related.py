@@ -1,4 +1,8 @@
-"""Related stories: term vocabulary with document frequencies, story signatures, headline keys; filled in.
+"""Related stories: term vocabulary with document frequencies, story signatures, headline keys; marked stale.
+
+Frozen: fixed DDL only, no call into today's index code. The tables are created empty and the index marked
+stale; the services fill it from the stories the first time the upgraded library is opened
+(``curator.services.indexes.rebuild_stale_indexes``).
 
 Revision ID: 0004_related
 Revises: 0003_factcheck
@@ -8,14 +12,18 @@ Create Date: 2026-11-28
 import sqlalchemy as sa
 from alembic import op
 
-from curator.related.index import RelatedIndex
-
 revision = "0004_related"
 down_revision = "0003_factcheck"
 branch_labels = None
 depends_on = None
 
 _BROKEN = "target_id IS NULL AND target_uuid IS NOT NULL"
+# The same statement in 0002, 0004 and 0006: whichever runs first makes the table.
+LIBRARY_META = (
+    "CREATE TABLE IF NOT EXISTS library_meta ("
+    " key VARCHAR(100) NOT NULL, value TEXT NOT NULL, CONSTRAINT pk_library_meta PRIMARY KEY (key))"
+)
+KEY = "index.related"
 
 
 def upgrade() -> None:
@@ -67,11 +75,13 @@ def upgrade() -> None:
         sqlite_where=sa.text(_BROKEN),
         postgresql_where=sa.text(_BROKEN),
     )
-    bind = op.get_bind()
-    RelatedIndex(bind.dialect.name).rebuild(bind)
+    op.execute(LIBRARY_META)
+    op.execute(sa.text("DELETE FROM library_meta WHERE key = :key").bindparams(key=KEY))
+    op.execute(sa.text("INSERT INTO library_meta (key, value) VALUES (:key, 'stale')").bindparams(key=KEY))
 
 
 def downgrade() -> None:
+    op.execute(sa.text("DELETE FROM library_meta WHERE key = :key").bindparams(key=KEY))
     op.drop_index("ix_related_link_broken", table_name="related_link")
     op.drop_table("related_stats")
     op.drop_table("related_doc")
