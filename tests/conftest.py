@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,17 +55,48 @@ def pg_url() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One empty SQLite library at the newest schema, indexes current, made once per test session.
+
+    Tests get a copy of the file (:func:`new_sqlite_library`) instead of running every migration again.
+    """
+    path = tmp_path_factory.mktemp("template") / "library.sqlite"
+    with Library.open(f"sqlite:///{path}") as library:
+        assert library.engine is not None
+        with library.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+def new_sqlite_library(template: Path, path: Path) -> str:
+    """A copy of the template library at ``path`` (a new, empty, current library); returns its URL."""
+    shutil.copyfile(template, path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A database URL per test: a new SQLite file, and (when configured) a fresh PostgreSQL schema."""
+    """A database URL per test: an empty SQLite library at the newest schema (a copy of the session's
+    template), and (when configured) a fresh, empty PostgreSQL schema (created at the newest schema when opened).
+    """
+    if request.param == "sqlite":
+        return new_sqlite_library(request.getfixturevalue("sqlite_template"), tmp_path / "library.sqlite")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def new_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database URL per test where nothing exists yet: a new SQLite path, or a fresh PostgreSQL schema."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'library.sqlite'}"
     return request.getfixturevalue("pg_url")
 
 
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'library.sqlite'}"
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """An empty SQLite library at the newest schema (a copy of the session's template)."""
+    return new_sqlite_library(sqlite_template, tmp_path / "library.sqlite")
 
 
 @pytest.fixture

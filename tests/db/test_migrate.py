@@ -29,13 +29,13 @@ from curator.services.indexes import rebuild_stale_indexes
 from curator.services.library import Library
 
 
-def test_new_library_is_created_at_the_newest_schema(db_url: str) -> None:
-    engine, state = open_database(db_url)
+def test_new_library_is_created_at_the_newest_schema(new_db_url: str) -> None:
+    engine, state = open_database(new_db_url)
     try:
         assert state.created
         assert state.revision == head_revision()
         assert check_integrity(engine) == []
-        _engine2, state2 = open_database(db_url)
+        _engine2, state2 = open_database(new_db_url)
         _engine2.dispose()
         assert not state2.created and state2.upgraded_from is None
     finally:

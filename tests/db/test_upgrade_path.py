@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from alembic import command
+from curator.services.dto import RelatedLink, Scope, Sort, StoryFields
 from sqlalchemy import Connection, Engine, MetaData, create_engine, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 
@@ -29,7 +30,6 @@ from curator.db.engine import make_engine, make_session_factory
 from curator.db.migrate import alembic_config, head_revision, open_database
 from curator.related.index import RelatedIndex
 from curator.search.backends import index_for
-from curator.services.dto import RelatedLink, Scope, Sort, StoryFields
 from curator.services.indexes import rebuild_stale_indexes
 from curator.services.library import Library
 from curator.services.link_edits import external_link, story_link

@@ -19,6 +19,7 @@ from curator.gui.main_window import MainWindow
 from curator.gui.pyside_fixes import keep_none_alive
 from curator.paths import AppPaths
 from curator.services.library import Library
+from tests.conftest import new_sqlite_library
 
 # QtWebEngine is imported after the application exists (as in the app); it needs this set before.
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -40,8 +41,9 @@ def app_paths(tmp_path: Path) -> AppPaths:
 
 
 @pytest.fixture
-def library_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'library.sqlite'}"
+def library_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """An empty library at the newest schema: a copy of the session's template (no migrations per test)."""
+    return new_sqlite_library(sqlite_template, tmp_path / "library.sqlite")
 
 
 WindowFactory = Callable[..., MainWindow]

@@ -14,7 +14,7 @@ import pytest
 from curator.core.status import Status
 from curator.domain.stories import RelatedLink, StoryFields
 from curator.services.library import Library
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, new_sqlite_library
 from tests.render.test_render import HOSTILE
 
 
@@ -90,9 +90,9 @@ TINY_PNG = base64.b64decode(
 
 
 @pytest.fixture
-def other_library(tmp_path: Path) -> Iterator[Library]:
+def other_library(sqlite_template: Path, tmp_path: Path) -> Iterator[Library]:
     """A second, empty library (SQLite) to import exports into."""
-    with Library.open(f"sqlite:///{tmp_path / 'other.sqlite'}") as library:
+    with Library.open(new_sqlite_library(sqlite_template, tmp_path / "other.sqlite")) as library:
         yield library
 
 
