@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 from curator.core.status import Status
 from curator.db.engine import make_engine
 from curator.db.migrate import alembic_config, head_revision
+from curator.domain.desk import AssignmentRole, Role
 from curator.domain.stories import RelatedLink, Scope, Sort, StoryFields
 from curator.related.index import RelatedIndex
 from curator.search.backends import index_for
@@ -36,7 +37,7 @@ from curator.services.link_edits import external_link, story_link
 from tests.conftest import FIXTURES, PG_URL, _pg_schema_url
 
 CORPUS = json.loads((FIXTURES / "related_corpus.json").read_text(encoding="utf-8"))["stories"]
-EARLIER = ["0001", "0002", "0003_factcheck", "0004_related"]
+EARLIER = ["0001", "0002", "0003_factcheck", "0004_related", "0005_desk"]
 # Tables of data, parents first. The derived indexes (story_fts, related_*) and library_meta are not data.
 DATA_TABLES = (
     "story",
@@ -50,6 +51,11 @@ DATA_TABLES = (
     "factcheck_finding",
     "factcheck_claim",
     "factcheck_evidence",
+    "person",
+    "change_event",
+    "presence",
+    "assignment",
+    "comment",
 )
 QUERIES = (
     "",
@@ -111,6 +117,13 @@ def _work_on(library: Library) -> None:
         findings = fc.findings(story_id)
         if findings:
             fc.set_finding_status(findings[0].id, "verified", checked_by="Dana")
+    # The desk: people, a comment thread on a passage, an assignment (the change feed records them).
+    desk = library.desk
+    desk.people.join("Aliya Nurlanova", role=Role.EDITOR, initials="AN")
+    desk.people.join("Dana Seitkali", role=Role.FACT_CHECKER)
+    comment = desk.comments.add(third, "Is this the ministry's figure?", quote=body.split()[3])
+    desk.comments.reply(comment.id, "Yes, page 2 of the release.")
+    desk.comments.assign(third, AssignmentRole.CHECKER, "Dana Seitkali")
 
 
 def _copy_rows(reference: Connection, old: Connection) -> None:
@@ -122,7 +135,9 @@ def _copy_rows(reference: Connection, old: Connection) -> None:
     for name in present:
         target, source = old_md.tables[name], ref_md.tables[name]
         columns = [c.name for c in target.columns if c.name in source.c]
-        rows = [dict(r) for r in reference.execute(select(*[source.c[c] for c in columns])).mappings()]
+        order = [c for c in source.primary_key.columns]  # parents before children (comment replies)
+        query = select(*[source.c[c] for c in columns]).order_by(*order)
+        rows = [dict(r) for r in reference.execute(query).mappings()]
         if rows:
             old.execute(insert(target), rows)
     if old.dialect.name == "postgresql":
@@ -241,8 +256,8 @@ def _snapshot(url: str, tables: dict[str, list[str]]) -> dict[str, list[tuple[An
         engine.dispose()
 
 
-# "filled" at 0002 stands for 0003 too: the same indexes were filled and unmarked.
-CASES = [(rev, False) for rev in EARLIER] + [("0002", True), ("0004_related", True)]
+# "filled" at 0002 stands for 0003 too, and at 0005 for 0004: the same indexes were filled and unmarked.
+CASES = [(rev, False) for rev in EARLIER] + [("0002", True), ("0005_desk", True)]
 
 
 @pytest.mark.parametrize(("revision", "filled"), CASES, ids=[f"{r}-{'filled' if f else 'new'}" for r, f in CASES])
@@ -264,7 +279,7 @@ def test_an_earlier_library_upgrades_with_everything_intact(
         rebuilt = [r.getMessage().split(" of ")[0] for r in caplog.records if r.name == "curator.services.indexes"]
         if not filled:  # the frozen migrations left both stale
             assert rebuilt == ["rebuilt the full-text index", "rebuilt the related-stories index"]
-        elif revision == "0004_related":  # filled by the Curator of that schema: recorded as version 1 by 0005
+        elif revision in ("0004_related", "0005_desk"):  # filled by that Curator: 0006 records them as version 1
             assert rebuilt == []
         else:  # the full-text index was filled by that Curator; 0004 added the related one
             assert rebuilt == ["rebuilt the related-stories index"]
@@ -274,25 +289,27 @@ def test_an_earlier_library_upgrades_with_everything_intact(
         assert _snapshot(url, tables) == before
 
         # Stories, revisions, tags, links, claims, sources, search and suggestions: as in the reference.
-        with_claims = "factcheck_claim" in tables
-        expected = _REFERENCE_ANSWERS.get((reference_url, with_claims))
+        kind = ("factcheck_claim" in tables, "comment" in tables)
+        expected = _REFERENCE_ANSWERS.get((reference_url, *kind))
         if expected is None:
-            expected = _REFERENCE_ANSWERS[reference_url, with_claims] = _answers(ref, with_claims=with_claims)
-        got = _answers(library, with_claims=with_claims)
+            expected = _REFERENCE_ANSWERS[reference_url, *kind] = _answers(ref, with_claims=kind[0], with_desk=kind[1])
+        got = _answers(library, with_claims=kind[0], with_desk=kind[1])
         assert got.keys() == expected.keys()
         for question, answer in expected.items():
             assert got[question] == answer, question
 
 
 # The reference's answers, by (its URL, with claims): asked once per module, not once per case.
-_REFERENCE_ANSWERS: dict[tuple[str, bool], dict[tuple[Any, ...], Any]] = {}
+_REFERENCE_ANSWERS: dict[tuple[str, bool, bool], dict[tuple[Any, ...], Any]] = {}
 
 
-def _answers(library: Library, *, with_claims: bool) -> dict[tuple[Any, ...], Any]:
+def _answers(library: Library, *, with_claims: bool, with_desk: bool) -> dict[tuple[Any, ...], Any]:
     """What the library says about everything the test compares, by question."""
     out: dict[tuple[Any, ...], Any] = {}
     ids = [s.id for s in library.search.page("", scope=Scope.ALL, limit=1000).items]
     out["ids",] = ids
+    if with_desk:
+        out["people",] = library.desk.people.all()
     out["tags",] = library.tags.counts(include_empty=True)
     for story_id in ids:
         out["story", story_id] = library.stories.get(story_id)
@@ -309,6 +326,9 @@ def _answers(library: Library, *, with_claims: bool) -> dict[tuple[Any, ...], An
             # Worked out afresh on first look (the schema had no fact-checking).
             library.factcheck.ensure_analysed(story_id)
             out["findings", story_id] = [(f.kind, f.text, f.source_name) for f in library.factcheck.findings(story_id)]
+        if with_desk:
+            out["comments", story_id] = library.desk.comments.threads(story_id)
+            out["assignments", story_id] = library.desk.comments.assignments(story_id)
         out["suggestions", story_id] = library.related.suggestions(story_id)
         out["back links", story_id] = library.related.back_links(story_id)
     for query in QUERIES:
