@@ -72,7 +72,7 @@ def _uncached_source_check() -> None:
         except OSError:
             return False
 
-    feature._mod_uses_pyside = uses_pyside
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]  # a private hook, replaced on purpose
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -81,8 +81,10 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 
     _uncached_source_check()
     prepare_environment()
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         # QtWebEngine is loaded later, after the window shows; it needs shared GL contexts set up front.
         QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         app = QApplication(list(argv or [sys.argv[0]]))
@@ -93,7 +95,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    return app  # type: ignore[return-value]
+    return app
 
 
 @dataclass

@@ -75,7 +75,7 @@ class ErrorReporter(QObject):
             log.warning("%s", exc)
             self.show("Curator", str(exc), None)
             return
-        log.error("unexpected error", exc_info=(kind, exc, tb))
+        log.error("unexpected error", exc_info=exc if exc is not None else True)
         details = "".join(traceback.format_exception(kind, exc, tb))
         where = f"\n\nThe details are in the log: {self.log_path}" if self.log_path else ""
         self.show(

@@ -204,8 +204,8 @@ class FactCheckController(SidePanelController):
             cursor.setPosition(positions.to_qt(anchor.start))
             cursor.setPosition(positions.to_qt(anchor.end), QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = fmt
             selections.append(selection)
 
         amber = tone_color("mixed", dark)

@@ -68,6 +68,8 @@ class _FirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
+    # The window's actions by name; it hides QWidget.actions(), which nothing in Curator calls.
+    actions: AppActions  # type: ignore[assignment]  # hides QWidget.actions() on purpose (see above)
     library_attached = Signal()
     list_painted = Signal()
 
@@ -526,7 +528,9 @@ class MainWindow(QMainWindow):
     def set_theme(self, theme: str) -> None:
         from curator.gui.theme import apply_theme
 
-        dark = apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # the window exists, so the application does
+        dark = apply_theme(app, theme)
         self.settings.set("view/theme", theme)
         self.preview.set_dark(dark)
         self.actions.theme[theme].setChecked(True)

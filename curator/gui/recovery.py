@@ -53,7 +53,7 @@ class Draft:
 def _encode(fields: StoryFields) -> str:
     from curator.services.convert import fields_to_json
 
-    return json.dumps(fields_to_json(fields, fields.slug), ensure_ascii=False, default=str)  # type: ignore[arg-type]
+    return json.dumps(fields_to_json(fields, fields.slug), ensure_ascii=False, default=str)
 
 
 def _decode(text: str) -> StoryFields:

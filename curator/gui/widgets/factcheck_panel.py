@@ -3,7 +3,7 @@ status, and a small form to set a verdict or a verification status with a note."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -298,7 +298,7 @@ class FactCheckPanel(QWidget):
 
     def items(self, group: str) -> list[QTreeWidgetItem]:
         g = self.groups[group]
-        return [g.child(i) for i in range(g.childCount())]
+        return [child for i in range(g.childCount()) if (child := g.child(i)) is not None]
 
     def find_item(self, kind: str, item_id: int) -> QTreeWidgetItem | None:
         groups = ("claim", "orphan") if kind == "claim" else (kind,)
@@ -324,7 +324,7 @@ class FactCheckPanel(QWidget):
         kind = item.data(0, KIND_ROLE) if item is not None else None
         self.choice.clear()
         self.note.clear()
-        if not kind or self.check is None:
+        if item is None or not kind or self.check is None:
             self._current = None
             self.form_title.setText("Choose an item to check it.")
             self.form.setEnabled(False)
@@ -355,8 +355,8 @@ class FactCheckPanel(QWidget):
             finding = next(f for f in self.check.findings if f.id == item_id)
             title, status, note = f"{kind.capitalize()}: “{_clip(finding.text, 120)}”", finding.status, finding.note
         self.form_title.setText(title)
-        for v in Verification:
-            self.choice.addItem(v.label, v.value)
+        for verification in Verification:
+            self.choice.addItem(verification.label, verification.value)
         self.choice.setCurrentIndex(max(self.choice.findData(status.value), 0))
         self.note.setText(note)
         self.note.setCursorPosition(0)
@@ -370,6 +370,6 @@ class FactCheckPanel(QWidget):
         else:
             self.status_requested.emit(kind, item_id, self.choice.currentData(), self.note.text())
 
-    def _emit_claim(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit_claim(self, signal: SignalInstance) -> None:
         if self._current is not None and self._current[0] == "claim":
-            signal.emit(self._current[1])  # type: ignore[attr-defined]
+            signal.emit(self._current[1])

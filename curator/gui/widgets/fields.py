@@ -66,13 +66,18 @@ class TagsEdit(QLineEdit):
     def _update_completion(self, _text: str) -> None:
         prefix = self.current_prefix()
         if not prefix:
-            self.completer_.popup().hide()
+            self._hide_popup()
             return
         self.completer_.setCompletionPrefix(prefix)
         if self.completer_.completionCount() and self.completer_.currentCompletion().casefold() != prefix.casefold():
             self.completer_.complete()
         else:
-            self.completer_.popup().hide()
+            self._hide_popup()
+
+    def _hide_popup(self) -> None:
+        popup = self.completer_.popup()
+        if popup is not None:
+            popup.hide()
 
     def _insert_completion(self, name: str) -> None:
         position = self.cursorPosition()
@@ -122,7 +127,9 @@ class StoryFieldsForm(QWidget):
         self.outlet_name = QLineEdit(placeholderText="Outlet")
         self.outlet_url = QLineEdit(placeholderText="https://…")
         self.photo = QLineEdit(placeholderText="Photo: a file or URL")
-        browse = QToolButton(text="…", objectName="photoBrowse")
+        browse = QToolButton()
+        browse.setText("…")
+        browse.setObjectName("photoBrowse")
         browse.setToolTip("Choose a photo file")
         browse.clicked.connect(self._choose_photo)
         self.photo_credit = QLineEdit(placeholderText="Credit")
@@ -198,7 +205,9 @@ class StoryFieldsForm(QWidget):
     def two_column_width(self) -> int:
         """The narrowest the form may be to show the details in two columns without squeezing a field."""
         labels = max(lab.sizeHint().width() for lab, _w, _wide in self._cells)
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
         return 2 * (labels + MIN_FIELD_WIDTH) + 3 * self._grid.horizontalSpacing() + margins.left() + margins.right()
 
     def _arrange(self, columns: int) -> None:
@@ -234,7 +243,9 @@ class StoryFieldsForm(QWidget):
         # Never wider than one column needs: the form re-lays itself out in one column when it gets narrow.
         hint = super().minimumSizeHint()
         labels = max(lab.sizeHint().width() for lab, _w, _wide in self._cells)
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
         one = labels + MIN_FIELD_WIDTH + self._grid.horizontalSpacing() + margins.left() + margins.right()
         return QSize(min(hint.width(), max(one, 2 * MIN_FIELD_WIDTH)), hint.height())
 

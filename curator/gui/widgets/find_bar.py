@@ -35,7 +35,9 @@ class FindBar(QWidget):
         following = QPushButton("Next")
         self.replace_button = QPushButton("Replace")
         self.replace_all_button = QPushButton("Replace all")
-        close = QToolButton(text="✕", objectName="findClose")
+        close = QToolButton()
+        close.setText("✕")
+        close.setObjectName("findClose")
         close.setAutoRaise(True)
         close.setToolTip("Close (Esc)")
 

@@ -88,12 +88,15 @@ def _web_classes() -> dict[str, Any]:
                 self._console_seen.add(message)
                 log.debug("preview console: %s (%s:%d)", message, source, line)
 
-        def acceptNavigationRequest(self, url: QUrl, kind: Any, is_main_frame: bool) -> bool:
+        def acceptNavigationRequest(self, url: QUrl | str, kind: Any, is_main_frame: bool) -> bool:
+            url = QUrl(url)
             if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
                 # A link in the story opens in the user's browser, never inside the preview.
                 if url.scheme() in ("http", "https", "mailto"):
                     QDesktopServices.openUrl(url)
-                return url.hasFragment() and url.adjusted(QUrl.UrlFormattingOption.RemoveFragment) == self.url()
+                # PySide6's stub takes only ComponentFormattingOption; Qt's adjusted() takes RemoveFragment too.
+                unfragmented = url.adjusted(QUrl.UrlFormattingOption.RemoveFragment)  # type: ignore[arg-type]  # stub
+                return url.hasFragment() and unfragmented == self.url()
             return url.scheme().lower() in LOCAL_SCHEMES
 
     return {

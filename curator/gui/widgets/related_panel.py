@@ -188,7 +188,8 @@ class RelatedPanel(QWidget):
         self.links.setToolTip("Drag to reorder; Alt+Up / Alt+Down move the selected headline; Delete removes it")
 
         def button(text: str, tip: str, slot: Any) -> QToolButton:
-            b = QToolButton(text=text)
+            b = QToolButton()
+            b.setText(text)
             b.setToolTip(tip)
             b.setAutoRaise(True)
             b.clicked.connect(slot)
@@ -346,7 +347,8 @@ class RelatedPanel(QWidget):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             label.setContentsMargins(2, 1, 2, 2)
             self.suggestions.setItemWidget(item, 0, label)
-            add = QToolButton(text="Add")
+            add = QToolButton()
+            add.setText("Add")
             add.setObjectName("addSuggestion")
             add.setToolTip("Add this story to the related headlines")
             add.clicked.connect(lambda _c=False, s=summary: self.suggestion_added.emit(s))
@@ -372,7 +374,8 @@ class RelatedPanel(QWidget):
     def drop_suggestion(self, story_id: int) -> None:
         """Take a story off the suggestions (it was just added)."""
         for i in range(self.suggestions.topLevelItemCount()):
-            if self.suggestions.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == story_id:
+            item = self.suggestions.topLevelItem(i)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == story_id:
                 self.suggestions.takeTopLevelItem(i)
                 break
         self._suggested = [s for s in self._suggested if s.id != story_id]
@@ -382,7 +385,8 @@ class RelatedPanel(QWidget):
         """The suggestions' Add buttons, in order."""
         out = []
         for i in range(self.suggestions.topLevelItemCount()):
-            widget = self.suggestions.itemWidget(self.suggestions.topLevelItem(i), 1)
+            item = self.suggestions.topLevelItem(i)
+            widget = self.suggestions.itemWidget(item, 1) if item is not None else None
             if isinstance(widget, QToolButton):
                 out.append(widget)
         return out
@@ -398,12 +402,16 @@ class RelatedPanel(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected_position()
-        has = row is not None and self.links.isEnabled()
         count = self.model.rowCount()
-        self.remove_button.setEnabled(has)
-        self.up_button.setEnabled(has and row > 0)  # type: ignore[operator]
-        self.down_button.setEnabled(has and row < count - 1)  # type: ignore[operator]
-        self.fix_button.setVisible(has and bool(link_problem(self.model.links[row])))  # type: ignore[index]
+        self.remove_button.setEnabled(row is not None and self.links.isEnabled())
+        if row is None or not self.links.isEnabled():
+            for button in (self.up_button, self.down_button):
+                button.setEnabled(False)
+            self.fix_button.setVisible(False)
+            return
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(row < count - 1)
+        self.fix_button.setVisible(bool(link_problem(self.model.links[row])))
 
     def _remove_selected(self) -> None:
         row = self.selected_position()

@@ -147,8 +147,7 @@ class Sidebar(QTreeWidget):
     def _set_tags(self, tags: list[TagCount]) -> None:
         wanted = {t.name.casefold(): t for t in tags}
         for key in [k for k in self.tag_items if k not in wanted]:
-            item = self.tag_items.pop(key)
-            self.tag_group.removeChild(item)
+            self.tag_group.removeChild(self.tag_items.pop(key))
         for position, (key, tag) in enumerate(sorted(wanted.items(), key=lambda kv: kv[1].name.casefold())):
             item = self.tag_items.get(key)
             if item is None:

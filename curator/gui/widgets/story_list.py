@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -50,8 +50,8 @@ class StoryListView(QTableView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setDropIndicatorShown(False)
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
-        super().setModel(model)  # type: ignore[arg-type]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
         header = self.horizontalHeader()
         header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((STATUS, 88), (TAGS, 120), (BYLINE, 110), (WORDS, 64), (UPDATED, 74)):
