@@ -23,7 +23,7 @@ def configure_logging(log_dir: Path | None, *, debug: bool = False, stderr_level
         # Tracebacks go to the log file only: a bug reaches the terminal as the one line its entry point prints
         # (with the log's path), never as a traceback unless --debug asks for it.
         console.addFilter(lambda record: not record.exc_info)
-    console._curator = True  # type: ignore[attr-defined]
+    console._curator = True  # type: ignore[attr-defined]  # marks our handlers, replaced when set up again
     root.addHandler(console)
     path = None
     if log_dir is not None:
@@ -37,6 +37,6 @@ def configure_logging(log_dir: Path | None, *, debug: bool = False, stderr_level
             # A read-only home must not stop the app; it just logs to stderr.
             return None
         file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        file_handler._curator = True  # type: ignore[attr-defined]
+        file_handler._curator = True  # type: ignore[attr-defined]  # marks our handlers (see above)
         root.addHandler(file_handler)
     return path

@@ -114,8 +114,8 @@ def cmd_related(ctx: CommandContext, args: argparse.Namespace) -> int:
             best = matched[n - 1].suggestions[0]
             print(f"      in the library, by content: {_story(best.story)}  [{best.reason}]")
     print("\nLinked from:" if back else "\nLinked from: no story")
-    for b in back:
-        print(f"      {_story(b.story)}")
+    for back_link in back:
+        print(f"      {_story(back_link.story)}")
     print("\nSuggested:" if suggestions else "\nSuggested: nothing found")
     for s in suggestions:
         print(f"  {s.score:5.3f}  {_story(s.story)}")

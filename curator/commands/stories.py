@@ -11,7 +11,7 @@ from curator.commands.output import print_json, print_summaries, short_time
 from curator.core.errors import CuratorError
 from curator.core.status import Status
 from curator.domain.errors import StatusGateError
-from curator.domain.stories import Page, Scope, Sort, StoryFields
+from curator.domain.stories import Page, Scope, Sort, StoryFields, StorySummary
 
 
 def _status(value: str) -> Status:
@@ -24,7 +24,7 @@ def _status(value: str) -> Status:
 def _paged(ctx: CommandContext, query: str, sort: Sort, args: argparse.Namespace) -> int:
     scope = Scope.TRASH if args.trash else Scope.ACTIVE
     descending = True if args.reverse and sort != Sort.UPDATED else (False if args.reverse else None)
-    items = []
+    items: list[StorySummary] = []
     cursor = None
     remaining = args.limit
     while remaining > 0:

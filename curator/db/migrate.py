@@ -93,7 +93,9 @@ def declared_head() -> str | None:
         for script in versions.glob("*.py"):
             values = {}
             for node in ast.parse(script.read_text(encoding="utf-8")).body:
-                target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
+                if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+                    continue
+                target = node.targets[0]
                 if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
                     values[target.id] = ast.literal_eval(node.value)
             if "revision" in values:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -24,6 +24,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from curator.db.base import Base, UTCDateTime, utcnow
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, for Core statements (declarative typing only promises a ``FromClause``)."""
+    return cast(Table, model.__table__)
+
 
 story_tag = Table(
     "story_tag",
@@ -82,7 +88,8 @@ class Story(Base):
         passive_deletes=True,
     )
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    # Declarative reads it from the class; typed as SQLAlchemy declares it (an instance attribute, not a ClassVar).
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (Index("ix_story_sort_key_id", "sort_key", "id"),)
 
 

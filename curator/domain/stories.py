@@ -81,7 +81,7 @@ class Story(StoryFields):
 
     id: int
     uuid: str
-    slug: str  # type: ignore[assignment]
+    slug: str
     version: int
     created_at: datetime
     updated_at: datetime

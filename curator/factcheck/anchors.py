@@ -72,7 +72,7 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _occurrences(text: str, needle: str, start: int = 0, end: int | None = None) -> list[int]:
-    out = []
+    out: list[int] = []
     end = len(text) if end is None else end
     i = text.find(needle, start, end)
     while i >= 0 and len(out) < _MAX_OCCURRENCES:

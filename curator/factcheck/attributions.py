@@ -1560,7 +1560,7 @@ def _tidy(found: list[Attribution]) -> list[Attribution]:
             continue
         seen.add(ident)
         if a.pattern == "cited" and a.via is None:
-            earlier = []
+            earlier: list[Attribution] = []
             for b in out[:-51:-1]:
                 if b.sentence.start < a.sentence.start:
                     break

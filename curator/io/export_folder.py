@@ -35,7 +35,7 @@ from curator.io.errors import ExportError
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not on POSIX
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # no advisory locks off POSIX; the lock is skipped there
 
 MARKER = ".curator-export"
 JOURNAL = ".curator-export.journal"

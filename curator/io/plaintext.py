@@ -121,10 +121,16 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, list[str]]]:
     return [b for b in blocks if b[0] != "break"]
 
 
+def _bullet_item(line: str) -> str:
+    found = _BULLET.match(line)
+    assert found is not None  # a "ul" block holds only the lines _BULLET matched
+    return found.group("item")
+
+
 def _markdown(block: tuple[str, list[str]]) -> str:
     kind, lines = block
     if kind == "ul":
-        return "\n".join(f"- {escape_inline(_BULLET.match(line).group('item'))}" for line in lines)  # type: ignore[union-attr]
+        return "\n".join(f"- {escape_inline(_bullet_item(line))}" for line in lines)
     if kind == "ol":
         items = [_NUMBERED.match(line) for line in lines]
         return "\n".join(f"{m.group('n')}. {escape_inline(m.group('item'))}" for m in items if m)

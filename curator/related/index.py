@@ -72,10 +72,10 @@ class SavedText:
     previous: StoryText | None
 
 
-_term = m.RelatedTerm.__table__
-_sig = m.RelatedSignature.__table__
-_doc = m.RelatedDoc.__table__
-_stats = m.RelatedStats.__table__
+_term = m.table_of(m.RelatedTerm)
+_sig = m.table_of(m.RelatedSignature)
+_doc = m.table_of(m.RelatedDoc)
+_stats = m.table_of(m.RelatedStats)
 
 
 class RawSql:
@@ -108,7 +108,7 @@ class RawSql:
         cur = conn.connection.cursor()
         try:
             cur.execute(self.sql(statement), tuple(self._param(p) for p in params))
-            return cur.fetchall()
+            return list(cur.fetchall())
         finally:
             cur.close()
 
@@ -447,5 +447,5 @@ class RelatedIndex:
             last = rows[-1].id
 
 
-def _2nd(pair: tuple[Any, Any]) -> Any:
+def _2nd(pair: Sequence[Any]) -> Any:
     return pair[1]

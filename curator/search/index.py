@@ -5,8 +5,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Connection, Select, select
+from sqlalchemy.orm import QueryableAttribute
 
 from curator.core.text import index_text
 from curator.search.query import Term
@@ -15,6 +17,9 @@ REBUILD_BATCH = 500
 # The version of what the index holds (folding, tokens, columns). A library records the version it was filled
 # with (``library_meta``); the services rebuild the index on open when it differs (curator.services.indexes).
 INDEX_VERSION = 1
+
+# A column to search by: a Core column or a model's attribute (``Story.seq``).
+SqlColumn: TypeAlias = ColumnElement[Any] | QueryableAttribute[Any]
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class TextMatch:
     """
 
     stmt: Select
-    recency: ColumnElement
+    recency: SqlColumn
     score: ColumnElement
 
 
@@ -63,14 +68,14 @@ class FullTextIndex(ABC):
     def remove(self, conn: Connection, seqs: Sequence[int]) -> None: ...
 
     @abstractmethod
-    def match(self, stmt: Select, seq_column: ColumnElement, terms: Sequence[Term]) -> TextMatch:
+    def match(self, stmt: Select, seq_column: SqlColumn, terms: Sequence[Term]) -> TextMatch:
         """Join ``stmt`` (a select over stories) to the stories matching every one of ``terms``.
 
         At least one term must be positive.
         """
 
     @abstractmethod
-    def excluding(self, seq_column: ColumnElement, terms: Sequence[Term]) -> ColumnElement:
+    def excluding(self, seq_column: SqlColumn, terms: Sequence[Term]) -> ColumnElement:
         """A condition true for stories that match none of ``terms`` (for queries of exclusions only)."""
 
     def rebuild(self, conn: Connection) -> int:

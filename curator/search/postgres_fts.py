@@ -7,6 +7,7 @@ stemming), so a query finds the same stories on either database.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -26,12 +27,12 @@ from sqlalchemy import (
 from sqlalchemy import table as table_clause
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
-from curator.search.index import FullTextIndex, IndexDoc, TextMatch
+from curator.search.index import FullTextIndex, IndexDoc, SqlColumn, TextMatch
 from curator.search.query import Term
 
 FTS_TABLE = "story_fts"
 _FIELD_COLUMNS = {None: "document", "headline": "headline", "byline": "byline", "outlet": "outlet"}
-_SIMPLE = literal_column("'simple'::regconfig")
+_SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
 
 _fts = table_clause(
     FTS_TABLE,
@@ -99,7 +100,7 @@ class PostgresFts(FullTextIndex):
         if seqs:
             conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE seq = %(seq)s", [{"seq": s} for s in seqs])
 
-    def match(self, stmt: Select, seq_column: ColumnElement, terms: Sequence[Term]) -> TextMatch:
+    def match(self, stmt: Select, seq_column: SqlColumn, terms: Sequence[Term]) -> TextMatch:
         conditions = [_condition(t) if not t.negated else not_(_condition(t)) for t in terms]
         matched = stmt.join(_fts, _fts.c.seq == seq_column).where(and_(*conditions))
         positive_all_text = [t for t in terms if not t.negated and t.field is None]
@@ -109,7 +110,7 @@ class PostgresFts(FullTextIndex):
         score = cast(-func.ts_rank(_fts.c.document, func.to_tsquery(_SIMPLE, query_text)), Double)
         return TextMatch(stmt=matched, recency=seq_column, score=score)
 
-    def excluding(self, seq_column: ColumnElement, terms: Sequence[Term]) -> ColumnElement:
+    def excluding(self, seq_column: SqlColumn, terms: Sequence[Term]) -> ColumnElement:
         positive = [Term(t.tokens, t.field, t.prefix, negated=False) for t in terms]
         hits = select(_fts.c.seq).where(or_(*[_condition(t) for t in positive]))
         return seq_column.not_in(hits)

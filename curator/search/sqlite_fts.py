@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy import table as table_clause
 from sqlalchemy import text as sql_text
 
-from curator.search.index import FullTextIndex, IndexDoc, TextMatch
+from curator.search.index import FullTextIndex, IndexDoc, SqlColumn, TextMatch
 from curator.search.query import Term
 
 FTS_TABLE = "story_fts"
@@ -81,14 +81,14 @@ class SqliteFts(FullTextIndex):
         if seqs:
             conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [(s,) for s in seqs])
 
-    def match(self, stmt: Select, seq_column: ColumnElement, terms: Sequence[Term]) -> TextMatch:
+    def match(self, stmt: Select, seq_column: SqlColumn, terms: Sequence[Term]) -> TextMatch:
         matched = stmt.join(_fts, _fts.c.rowid == seq_column).where(
             sql_text(f"{FTS_TABLE} MATCH :fts_match").bindparams(fts_match=match_expression(terms))
         )
         score = func.bm25(literal_column(FTS_TABLE), *_WEIGHTS)
         return TextMatch(stmt=matched, recency=_fts.c.rowid, score=score)
 
-    def excluding(self, seq_column: ColumnElement, terms: Sequence[Term]) -> ColumnElement:
+    def excluding(self, seq_column: SqlColumn, terms: Sequence[Term]) -> ColumnElement:
         positive = [Term(t.tokens, t.field, t.prefix, negated=False) for t in terms]
         expr = " OR ".join(f"({_phrase(t)})" for t in positive)
         hits = select(_fts.c.rowid).where(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -129,7 +130,9 @@ class CommentService:
             rows = s.scalars(select(m.Comment).order_by(m.Comment.id.desc()).limit(5000)).all()
             return [_comment(r) for r in rows if key in {p.casefold() for p in (r.mentions or ())}]
 
-    def _new(self, s: Session, story_id: int, parent: int | None, body: str, anchor: list | None) -> m.Comment:  # type: ignore[type-arg]
+    def _new(
+        self, s: Session, story_id: int, parent: int | None, body: str, anchor: list[dict[str, Any]] | None
+    ) -> m.Comment:
         people = [p.name for p in self._people.all()]
         row = m.Comment(
             story_id=story_id,

@@ -95,7 +95,8 @@ def summary_dto(row: Any, tags: tuple[str, ...]) -> StorySummary:
     )
 
 
-def fields_to_json(fields: StoryFields, slug: str) -> dict[str, Any]:
+def fields_to_json(fields: StoryFields, slug: str | None) -> dict[str, Any]:
+    """The fields as JSON-ready values (a revision's data, a recovery draft, where ``slug`` may be unset)."""
     data: dict[str, Any] = {name: getattr(fields, name) for name in TEXT_FIELDS}
     data.update(
         status=fields.status.value,

@@ -49,7 +49,10 @@ class StatusGate(Protocol):
 class DeskHook(Protocol):
     """The desk, as the story service sees it: who acts, what they may do, and the feed that announces changes."""
 
-    actor: str
+    @property
+    def actor(self) -> str:
+        """Who is acting (their desk name), as revisions and the change feed record it."""
+        ...
 
     def require(self, session: Session, right: Right) -> None:
         """Raise (nothing written) unless the acting person may exercise ``right``."""

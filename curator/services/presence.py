@@ -5,7 +5,7 @@ A client that dies stops its heartbeat and is no longer shown after ``TIMEOUT`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -21,7 +21,9 @@ HEARTBEAT_SECONDS = 15
 
 
 class PresenceService:
-    def __init__(self, session_factory: sessionmaker[Session], *, clock=utcnow) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, session_factory: sessionmaker[Session], *, clock: Callable[[], datetime] = utcnow
+    ) -> None:
         self._sf = session_factory
         self._clock = clock
 

@@ -55,7 +55,7 @@ def page_inputs(session_factory: sessionmaker[Session], story_ids: Iterable[int]
     target = aliased(m.Story)
     claim = m.FactCheckClaim.__table__
     evidence = m.FactCheckEvidence.__table__
-    checked = [t.__table__ for t in (m.FactCheckState, m.FactCheckSource, m.FactCheckFinding, m.FactCheckClaim)]
+    checked = [m.table_of(t) for t in (m.FactCheckState, m.FactCheckSource, m.FactCheckFinding, m.FactCheckClaim)]
     with read_session(session_factory) as s:
         # Many stories (a whole site): each table read once, whole, and filtered here; a long IN list per chunk of
         # 500 costs more to build than the rows it saves.

@@ -19,6 +19,7 @@ from curator.db import models as m
 from curator.db.engine import read_session
 from curator.domain.stories import Page, Scope, Sort, StorySummary
 from curator.search.backends import index_for
+from curator.search.index import SqlColumn
 from curator.search.query import Query, parse
 from curator.services.convert import summary_dto
 from curator.services.stories import _dialect
@@ -51,7 +52,7 @@ _SUMMARY_COLUMNS = (
 
 @dataclass(frozen=True)
 class _Key:
-    column: ColumnElement
+    column: SqlColumn
     descending: bool
     attr: str
 
@@ -143,7 +144,7 @@ class SearchService:
     def _select(self, q: Query, sort: Sort, descending: bool | None, scope: Scope) -> tuple[Select, list[_Key]]:
         stmt = _scoped(select(*_SUMMARY_COLUMNS), scope)
         stmt = _filtered(stmt, q)
-        recency: ColumnElement = m.Story.seq
+        recency: SqlColumn = m.Story.seq
         score = None
         if q.positive_terms:
             match = self._fts.match(stmt, m.Story.seq, q.terms)

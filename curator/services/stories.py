@@ -8,9 +8,10 @@ import re
 import uuid as uuid_mod
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import and_, delete, func, insert, or_, select, text, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.core.iterate import chunks
@@ -136,7 +137,7 @@ class StoryService:
         """
         wanted = list(dict.fromkeys(story_ids))
         found: dict[int, Story] = {}
-        table = m.Story.__table__
+        table = m.table_of(m.Story)
         columns = [c for c in table.c if c.key not in ("body_html", "render_key", "seq", "sort_key", "status_rank")]
         for chunk in chunks(wanted):
             with read_session(self._sf) as s:
@@ -149,7 +150,7 @@ class StoryService:
                 ).all():
                     tags.setdefault(story_id, []).append(name)
                 links: dict[int, list[Any]] = {}
-                link_table = m.RelatedLink.__table__
+                link_table = m.table_of(m.RelatedLink)
                 for link in s.execute(
                     select(link_table)
                     .where(link_table.c.story_id.in_(chunk))
@@ -235,7 +236,7 @@ class StoryService:
             # On the table, not the mapped class: the ORM's bulk path costs more per row than SQLite's insert.
             # A plain executemany, then the ids by UUID: RETURNING in the rows' order makes SQLAlchemy send SQLite
             # one statement per row, five times slower on an import.
-            story_table = m.Story.__table__
+            story_table = m.table_of(m.Story)
             s.connection().execute(insert(story_table), rows)
             by_uuid: dict[str, int] = {}
             for chunk in chunks(new_uuids):
@@ -495,11 +496,15 @@ class StoryService:
             slug = row.slug
         published_at = fields.published_at or row.published_at
         values = self._row_values(fields, slug=slug, seq=seq, now=now, html=html, published_at=published_at)
-        result = s.execute(
-            update(m.Story)
-            .where(m.Story.id == story_id, m.Story.version == base_version)
-            .values({**values, "version": base_version + 1})
-            .execution_options(synchronize_session=False)
+        # An UPDATE's result is a CursorResult, which the Session's typing does not say.
+        result = cast(
+            CursorResult[Any],
+            s.execute(
+                update(m.Story)
+                .where(m.Story.id == story_id, m.Story.version == base_version)
+                .values({**values, "version": base_version + 1})
+                .execution_options(synchronize_session=False)
+            ),
         )
         if result.rowcount != 1:
             # Another writer got in between our read and this write.
@@ -581,7 +586,7 @@ class StoryService:
     ) -> None:
         """One revision per (story id, story version, fields, slug)."""
         s.connection().execute(
-            insert(m.Revision.__table__),
+            insert(m.table_of(m.Revision)),
             [
                 {
                     "story_id": story_id,

@@ -39,8 +39,8 @@ def write_tags_and_links(s: Session, items: Sequence[tuple[int, StoryFields]], *
     targets = {r.target_id for _, fields in items for r in fields.related if r.target_id is not None}
     targets |= set(found.values())
     known: dict[int, Any] = {}
-    for chunk in chunks(sorted(targets)):
-        query = select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(chunk))
+    for id_chunk in chunks(sorted(targets)):
+        query = select(m.Story.id, m.Story.uuid, m.Story.headline).where(m.Story.id.in_(id_chunk))
         known.update((r.id, r) for r in s.execute(query))
     link_rows = []
     stored = []

@@ -60,10 +60,10 @@ def normalise(fields: StoryFields) -> StoryFields:
         changes[name] = value
     for name in ("dek", "body", "photo_caption"):
         changes[name] = clean_text(getattr(fields, name)).strip("\n")
-    if len(changes["body"]) > MAX_BODY:  # type: ignore[arg-type]
+    if len(str(changes["body"])) > MAX_BODY:
         raise ValidationError("body", f"is over {MAX_BODY // 1_000_000} MB of text")
-    changes["outlet_url"] = check_url("outlet_url", changes["outlet_url"])  # type: ignore[arg-type]
-    changes["photo"] = check_url("photo", changes["photo"], allow_path=True)  # type: ignore[arg-type]
+    changes["outlet_url"] = check_url("outlet_url", str(changes["outlet_url"]))
+    changes["photo"] = check_url("photo", str(changes["photo"]), allow_path=True)
     language = fields.language.strip() or "en"
     if not _LANG_RE.match(language):
         raise ValidationError("language", f"{language!r} is not a language code such as en, ru or kk")

@@ -32,10 +32,10 @@ from curator.services.hooks import WrittenStory
 log = logging.getLogger(__name__)
 
 # The tables, for bulk statements (Core executemany is several times faster than ORM bulk operations here).
-_SOURCES = m.FactCheckSource.__table__
-_FINDINGS = m.FactCheckFinding.__table__
-_CLAIMS = m.FactCheckClaim.__table__
-_STATES = m.FactCheckState.__table__
+_SOURCES = m.table_of(m.FactCheckSource)
+_FINDINGS = m.table_of(m.FactCheckFinding)
+_CLAIMS = m.table_of(m.FactCheckClaim)
+_STATES = m.table_of(m.FactCheckState)
 
 
 def _by_id(table: Any, sample: dict[str, Any]) -> Any:
