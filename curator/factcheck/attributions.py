@@ -1218,10 +1218,10 @@ class _Sentence:
         span = self.r.right_np(k, len(toks) - 1)
         if span is None:
             return
-        named = self.r.read(*span, role=role)
-        if named:
+        sources = self.r.read(*span, role=role)
+        if sources:
             trig = " ".join(x.text for x in toks[i:k])
-            self.add(toks[i].start, toks[span[1]].end, pattern, trig, named)
+            self.add(toks[i].start, toks[span[1]].end, pattern, trig, sources)
 
     def _ru_govoritsya(self, i: int) -> None:
         """ "говорится в сообщении регулятора", "говорится на сайте ведомства": the body after the document."""

@@ -255,9 +255,9 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self, singleShot=True, interval=300)
         self._counts_timer.timeout.connect(self.refresh_counts)
         bridge.changed.connect(lambda _c: self._counts_timer.start())
-        bridge.changed.connect(lambda _c: self._count_timer.start())
         self._count_timer = QTimer(self, singleShot=True, interval=300)
         self._count_timer.timeout.connect(self.refresh_result_count)
+        bridge.changed.connect(lambda _c: self._count_timer.start())
         self.model.set_reader(bridge.read)
         self.editing.attach(bridge)
         selected = self.selected_ids

@@ -317,15 +317,30 @@ class Transfers(QObject):
             self._remember(key, value)
 
         def job(task: Task) -> Any:
-            common = {"query": query, "story_ids": story_ids, "progress": task.report, "cancelled": task.is_cancelled}
             if fmt == "markdown":
                 from curator.io.export_markdown import export_markdown
 
-                return export_markdown(library, out_dir, flavour=choices.flavour, **common)
+                return export_markdown(
+                    library,
+                    out_dir,
+                    flavour=choices.flavour,
+                    query=query,
+                    story_ids=story_ids,
+                    progress=task.report,
+                    cancelled=task.is_cancelled,
+                )
             from curator.io.export_site import DEFAULT_TITLE, export_site
 
-            title = choices.title or DEFAULT_TITLE
-            return export_site(library, out_dir, title=title, site_url=choices.site_url, **common)
+            return export_site(
+                library,
+                out_dir,
+                title=choices.title or DEFAULT_TITLE,
+                site_url=choices.site_url,
+                query=query,
+                story_ids=story_ids,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
 
         what = "website" if fmt == "site" else "Markdown folder"
 

@@ -74,7 +74,7 @@ class _FastInlineProcessor(InlineProcessor):
         if getattr(self, "_size", -1) == len(registry):
             return
         # Built once (and again if an extension registers a pattern later), in the registry's order.
-        names = [item.name for item in registry._priority]
+        names = [item.name for item in registry._priority]  # type: ignore[attr-defined]  # Registry's own order
         self._patterns = [registry[name] for name in names]
         self._triggers = [TRIGGERS.get(name) for name in names]
         self._all = tuple(sorted({t for ts in self._triggers if ts is not None for t in ts}))
@@ -110,7 +110,7 @@ class _FastInlineProcessor(InlineProcessor):
 
 def speed_up(md: markdown.Markdown) -> markdown.Markdown:
     """Make ``md``'s inline passes (the core one and smarty's) skip patterns that cannot match."""
-    for item in md.treeprocessors._priority:
+    for item in md.treeprocessors._priority:  # type: ignore[attr-defined]  # in priority order, as Markdown runs them
         processor = md.treeprocessors[item.name]
         if type(processor) is InlineProcessor:
             processor.__class__ = _FastInlineProcessor
