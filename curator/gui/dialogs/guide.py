@@ -22,7 +22,8 @@ class GuideDialog(QDialog):
         self.setObjectName("guideDialog")
         self.setWindowTitle(self.tr("Curator User Guide"))
         self.resize(760, 640)
-        self.browser = QTextBrowser(objectName="guideText")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("guideText")
         self.browser.setOpenExternalLinks(True)
         self.browser.setAccessibleName(self.tr("User guide"))
         self.browser.document().setDefaultStyleSheet(

@@ -115,10 +115,12 @@ class StoryFieldsForm(QWidget):
         self.dek.setObjectName("dekField")
         self.byline = QLineEdit(placeholderText="Byline")
         self.original_author = QLineEdit(placeholderText="Original author")
-        self.status = QComboBox(objectName="storyStatus")
+        self.status = QComboBox()
+        self.status.setObjectName("storyStatus")
         for status in Status:
             self.status.addItem(status.label, status)
-        self.language = QComboBox(objectName="storyLanguage")
+        self.language = QComboBox()
+        self.language.setObjectName("storyLanguage")
         self.language.setEditable(True)
         self.language.setToolTip("Language of the story")
         for code, name in LANGUAGES:
