@@ -193,7 +193,7 @@ def run_app(db_url: str, paths: AppPaths, *, debug: bool = False, log_path: Path
     def opened(_result: object) -> None:
         window.attach_library()
         state = ctx.library_state
-        if state is not None and getattr(state, "read_only", ""):
+        if state is not None and state.read_only:
             # Damaged or read-only: readable and exportable, every save refused with the reason.
             QMessageBox.warning(window, "Curator: library opened read-only", state.read_only)
 

@@ -63,7 +63,7 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(None, None, "aliases are not allowed", event.start_mark)
         return super().compose_node(parent, index)
 
-    def construct_yaml_timestamp(self, node: Any) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: Any) -> Any:
         # PyYAML builds datetimes itself: "2025-13-45" or a zone past ±24 h fail with a bare ValueError.
         try:
             return super().construct_yaml_timestamp(node)
@@ -72,7 +72,7 @@ class _NoAliasLoader(yaml.SafeLoader):
                 None, None, f"{_short(node.value)} is not a date ({exc})", node.start_mark
             ) from None
 
-    def construct_yaml_int(self, node: Any) -> Any:  # type: ignore[override]
+    def construct_yaml_int(self, node: Any) -> Any:
         # Python refuses to convert integers of more than 4,300 digits (and PyYAML lets ValueError through).
         try:
             return super().construct_yaml_int(node)
