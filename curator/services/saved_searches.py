@@ -8,6 +8,7 @@ name, so that a name always means one query. Queries are checked when saved, so 
 
 from __future__ import annotations
 
+import builtins  # the service has a method named list: annotations inside it say builtins.list
 import getpass
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -116,7 +117,7 @@ class SavedSearchService:
             s.flush()
             return _dto(row)
 
-    def move(self, name: str, position: int) -> list[SavedSearch]:
+    def move(self, name: str, position: int) -> builtins.list[SavedSearch]:
         """Move a saved search to ``position`` (0-based, among the searches this person sees); returns the new
         order."""
         with write_session(self._sf) as s:
@@ -148,7 +149,7 @@ class SavedSearchService:
             raise ValidationError("owner", "a personal saved search needs your name: set [profile] name or --as")
         return owner[:MAX_NAME]
 
-    def _visible(self, s: Session) -> list[m.SavedSearch]:
+    def _visible(self, s: Session) -> builtins.list[m.SavedSearch]:
         owner = self._owner().strip()
         stmt = select(m.SavedSearch).order_by(m.SavedSearch.position, m.SavedSearch.id)
         mine = or_(m.SavedSearch.owner == "", m.SavedSearch.owner == owner) if owner else m.SavedSearch.owner == ""

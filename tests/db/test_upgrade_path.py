@@ -37,7 +37,7 @@ from curator.services.link_edits import external_link, story_link
 from tests.conftest import FIXTURES, PG_URL, _pg_schema_url
 
 CORPUS = json.loads((FIXTURES / "related_corpus.json").read_text(encoding="utf-8"))["stories"]
-EARLIER = ["0001", "0002", "0003_factcheck", "0004_related", "0005_desk"]
+EARLIER = ["0001", "0002", "0003_factcheck", "0004_related", "0005_desk", "0006_saved_search"]
 # Tables of data, parents first. The derived indexes (story_fts, related_*) and library_meta are not data.
 DATA_TABLES = (
     "story",
@@ -56,6 +56,7 @@ DATA_TABLES = (
     "presence",
     "assignment",
     "comment",
+    "saved_search",
 )
 QUERIES = (
     "",
@@ -124,6 +125,7 @@ def _work_on(library: Library) -> None:
     comment = desk.comments.add(third, "Is this the ministry's figure?", quote=body.split()[3])
     desk.comments.reply(comment.id, "Yes, page 2 of the release.")
     desk.comments.assign(third, AssignmentRole.CHECKER, "Dana Seitkali")
+    library.saved_searches.save("Grain", "wheat tag:agriculture")
 
 
 def _copy_rows(reference: Connection, old: Connection) -> None:
@@ -256,8 +258,8 @@ def _snapshot(url: str, tables: dict[str, list[str]]) -> dict[str, list[tuple[An
         engine.dispose()
 
 
-# "filled" at 0002 stands for 0003 too, and at 0005 for 0004: the same indexes were filled and unmarked.
-CASES = [(rev, False) for rev in EARLIER] + [("0002", True), ("0005_desk", True)]
+# "filled" at 0002 stands for 0003 too, and at 0006 for 0004 and 0005: the same indexes were filled and unmarked.
+CASES = [(rev, False) for rev in EARLIER] + [("0002", True), ("0006_saved_search", True)]
 
 
 @pytest.mark.parametrize(("revision", "filled"), CASES, ids=[f"{r}-{'filled' if f else 'new'}" for r, f in CASES])
@@ -279,7 +281,7 @@ def test_an_earlier_library_upgrades_with_everything_intact(
         rebuilt = [r.getMessage().split(" of ")[0] for r in caplog.records if r.name == "curator.services.indexes"]
         if not filled:  # the frozen migrations left both stale
             assert rebuilt == ["rebuilt the full-text index", "rebuilt the related-stories index"]
-        elif revision in ("0004_related", "0005_desk"):  # filled by that Curator: 0006 records them as version 1
+        elif revision != "0002":  # filled by that Curator: 0007 records them as version 1
             assert rebuilt == []
         else:  # the full-text index was filled by that Curator; 0004 added the related one
             assert rebuilt == ["rebuilt the related-stories index"]
@@ -289,27 +291,31 @@ def test_an_earlier_library_upgrades_with_everything_intact(
         assert _snapshot(url, tables) == before
 
         # Stories, revisions, tags, links, claims, sources, search and suggestions: as in the reference.
-        kind = ("factcheck_claim" in tables, "comment" in tables)
-        expected = _REFERENCE_ANSWERS.get((reference_url, *kind))
+        kind = {"with_claims": "factcheck_claim" in tables, "with_desk": "comment" in tables}
+        kind["with_saved"] = "saved_search" in tables
+        key = (reference_url, *kind.values())
+        expected = _REFERENCE_ANSWERS.get(key)
         if expected is None:
-            expected = _REFERENCE_ANSWERS[reference_url, *kind] = _answers(ref, with_claims=kind[0], with_desk=kind[1])
-        got = _answers(library, with_claims=kind[0], with_desk=kind[1])
+            expected = _REFERENCE_ANSWERS[key] = _answers(ref, **kind)
+        got = _answers(library, **kind)
         assert got.keys() == expected.keys()
         for question, answer in expected.items():
             assert got[question] == answer, question
 
 
 # The reference's answers, by (its URL, with claims): asked once per module, not once per case.
-_REFERENCE_ANSWERS: dict[tuple[str, bool, bool], dict[tuple[Any, ...], Any]] = {}
+_REFERENCE_ANSWERS: dict[tuple[Any, ...], dict[tuple[Any, ...], Any]] = {}
 
 
-def _answers(library: Library, *, with_claims: bool, with_desk: bool) -> dict[tuple[Any, ...], Any]:
+def _answers(library: Library, *, with_claims: bool, with_desk: bool, with_saved: bool) -> dict[tuple[Any, ...], Any]:
     """What the library says about everything the test compares, by question."""
     out: dict[tuple[Any, ...], Any] = {}
     ids = [s.id for s in library.search.page("", scope=Scope.ALL, limit=1000).items]
     out["ids",] = ids
     if with_desk:
         out["people",] = library.desk.people.all()
+    if with_saved:
+        out["saved searches",] = library.saved_searches.list()
     out["tags",] = library.tags.counts(include_empty=True)
     for story_id in ids:
         out["story", story_id] = library.stories.get(story_id)

@@ -163,7 +163,11 @@ class SummaryDialog(QDialog):
             button.setEnabled(bool(text))
 
         box.currentIndexChanged.connect(show)
-        button.clicked.connect(lambda: (self.encoding_chosen.emit(box.currentData()), self.accept()))
+        def choose() -> None:
+            self.encoding_chosen.emit(box.currentData())
+            self.accept()
+
+        button.clicked.connect(choose)
         row = QHBoxLayout()
         row.addWidget(QLabel("Encoding:"))
         row.addWidget(box, 1)

@@ -363,6 +363,8 @@ class RelatedPanel(QWidget):
         rows = []
         for i in range(self.suggestions.topLevelItemCount()):
             item = self.suggestions.topLevelItem(i)
+            if item is None:
+                continue
             rows.append(
                 (
                     item.data(0, Qt.ItemDataRole.AccessibleTextRole) or item.text(0),

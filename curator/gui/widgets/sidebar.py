@@ -185,7 +185,7 @@ class Sidebar(QTreeWidget):
         if current.kind == "saved":
             match = next((i for i in self.saved_items if i.data(0, VALUE_ROLE) == current.value), None)
             self.blockSignals(True)
-            self.setCurrentItem(match)
+            self.setCurrentItem(match)  # type: ignore[arg-type]  # None clears it; the stub does not say so
             self.blockSignals(False)
             if match is None:
                 self.setCurrentItem(self.all_item)

@@ -16,7 +16,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# The same statement in 0002, 0004 and 0006: whichever runs first makes the table.
+# The same statement in 0002, 0004 and 0007: whichever runs first makes the table.
 LIBRARY_META = (
     "CREATE TABLE IF NOT EXISTS library_meta ("
     " key VARCHAR(100) NOT NULL, value TEXT NOT NULL, CONSTRAINT pk_library_meta PRIMARY KEY (key))"

@@ -4,16 +4,16 @@ Libraries written before this schema by a Curator whose migrations filled the in
 index: they hold version 1 of it. A library upgraded through today's frozen 0002/0004 already has the table
 and a 'stale' row for each index it has not filled yet; those rows stay, so the services fill the indexes.
 
-Revision ID: 0006_library_meta
-Revises: 0005_desk
+Revision ID: 0007_library_meta
+Revises: 0006_saved_search
 Create Date: 2026-12-02
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_library_meta"
-down_revision = "0005_desk"
+revision = "0007_library_meta"
+down_revision = "0006_saved_search"
 branch_labels = None
 depends_on = None
 
