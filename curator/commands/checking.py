@@ -102,9 +102,9 @@ def cmd_verify(ctx: CommandContext, args: argparse.Namespace) -> int:
         return _done(ctx, args, story_id, f"source {result.id} “{result.name}”: {result.status.label}", result)
     finding = lib.factcheck.finding(args.finding)
     _own("finding", args.finding, finding.story_id, story_id)
-    (result,) = lib.factcheck.set_finding_status(args.finding, status, checked_by=checked_by, note=args.note)
+    (checked,) = lib.factcheck.set_finding_status(args.finding, status, checked_by=checked_by, note=args.note)
     return _done(
-        ctx, args, story_id, f"finding {result.id} “{_clip(result.anchor.exact)}”: {result.status.label}", result
+        ctx, args, story_id, f"finding {checked.id} “{_clip(checked.anchor.exact)}”: {checked.status.label}", checked
     )
 
 
