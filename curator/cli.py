@@ -1,4 +1,4 @@
-"""The command line: ``curator list|search|show|new|tag|check|related|import|export|db …``; no Qt."""
+"""The command line: ``curator list|search|show|new|tag|check|spell|lint|related|import|export|db …``; no Qt."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ def _command_modules() -> tuple[ModuleType, ...]:
     from curator.commands import screenshot as screenshot_commands
     from curator.commands import stories as story_commands
     from curator.commands import tags as tag_commands
+    from curator.commands import writing as writing_commands
 
     return (
         story_commands,
@@ -38,6 +39,7 @@ def _command_modules() -> tuple[ModuleType, ...]:
         tag_commands,
         factcheck_commands,
         checking_commands,
+        writing_commands,
         related_commands,
         import_commands,
         desk_commands,

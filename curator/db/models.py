@@ -434,3 +434,23 @@ class LibraryMeta(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class WritingDeskWord(Base):
+    """A word the whole desk's spell checking accepts (the desk dictionary), shared by everyone on the library."""
+
+    __tablename__ = "writing_desk_word"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    word: Mapped[str] = mapped_column(String(100), unique=True)
+    added_by: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WritingIgnoredWord(Base):
+    """A word spell checking lets pass in one story only ("Ignore in this story")."""
+
+    __tablename__ = "writing_ignored_word"
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), primary_key=True)
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)

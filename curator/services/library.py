@@ -30,6 +30,9 @@ from curator.services.saved_searches import SavedSearchService, login_name
 from curator.services.search import SearchService
 from curator.services.stories import StoryService
 from curator.services.tags import TagService
+from curator.services.writing import WritingService
+from curator.writing.dictionaries import Dictionaries
+from curator.writing.settings import WritingSettings
 
 
 class Library:
@@ -41,12 +44,15 @@ class Library:
         *,
         config_dir: Path | None = None,
         factcheck_settings: FactCheckSettings | None = None,
+        writing_settings: WritingSettings | None = None,
+        dictionaries: Dictionaries | None = None,
         engine: Engine | None = None,
         state: LibraryState | None = None,
         actor: str = "",
         client: str = "",
     ) -> None:
-        """``config_dir`` holds ``settings.toml`` (read when first needed); ``factcheck_settings`` overrides it.
+        """``config_dir`` holds ``settings.toml`` (read when first needed); ``factcheck_settings`` and
+        ``writing_settings`` override it; ``dictionaries`` shares loaded spelling dictionaries between libraries.
         ``engine`` is disposed of by :meth:`close` when the library owns it. ``actor`` is the person working
         (their rights are checked, their name recorded); ``client`` names this process in the change feed."""
         self.session_factory = session_factory
@@ -77,6 +83,11 @@ class Library:
         self.saved_searches = SavedSearchService(
             session_factory, self.search, lambda: self.desk.people.actor or login_name()
         )
+        self.writing = WritingService(
+            session_factory, config_dir=config_dir, settings=writing_settings, dictionaries=dictionaries
+        )
+        # Misspellings (and whatever else [writing.gate] names) hold stories back from Ready and Published.
+        self.stories.add_status_gate(self.writing)
 
     @classmethod
     def open(
@@ -85,6 +96,8 @@ class Library:
         *,
         config_dir: Path | None = None,
         factcheck_settings: FactCheckSettings | None = None,
+        writing_settings: WritingSettings | None = None,
+        dictionaries: Dictionaries | None = None,
         upgrade: bool = True,
         attach: bool = False,
         actor: str = "",
@@ -106,6 +119,8 @@ class Library:
                 session_factory,
                 config_dir=config_dir,
                 factcheck_settings=factcheck_settings,
+                writing_settings=writing_settings,
+                dictionaries=dictionaries,
                 engine=engine,
                 state=state,
                 actor=actor,

@@ -1,0 +1,1 @@
+"""Writing aids: spell checking across languages, house style and readability; pure Python, no Qt, no database."""
