@@ -41,6 +41,12 @@ def script(word: str) -> str:
     return OTHER
 
 
+def mixed_scripts(word: str) -> bool:
+    """Latin and Cyrillic letters in one word: "билікten", often a keyboard layout switched mid-word."""
+    scripts = {script(ch) for ch in word if ch.isalpha()}
+    return LATIN in scripts and CYRILLIC in scripts
+
+
 def has_kazakh_letters(word: str) -> bool:
     return not KAZAKH_LETTERS.isdisjoint(word)
 

@@ -24,6 +24,7 @@ _SKIP_RES = (
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
     re.compile(r"(?<![\w.])(?:[\w-]+\.)+(?:com|org|net|kz|ru|uk|io|info|gov|edu|de|fr|ua|by|uz|kg)\b(?:/\S*)?", re.I),
     re.compile(r"\{[#.][^}]*\}"),  # attribute lists {#id .class}
+    re.compile(r"\b\w*_\w+(?:\(\))?|\b\w+\(\)"),  # identifiers: snake_case, call()
 )
 # A word: letters, with inner apostrophes or hyphens (don't, well-known, кто-то, Әл-Фараби).
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f]|['’][^\W\d_]|-(?=[^\W\d_]))*")

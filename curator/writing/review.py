@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from curator.writing import readability, style
 from curator.writing.findings import Category, Finding, Review
+from curator.writing.languages import mixed_scripts
 from curator.writing.settings import WritingSettings
 from curator.writing.spelling import Accepted, Misspelling, SpellChecker
 
@@ -17,9 +18,12 @@ SPELLED_FIELDS = ("headline", "dek", "photo_caption")
 def misspelling_finding(fld: str, m: Misspelling, checker: SpellChecker | None, with_suggestions: bool) -> Finding:
     suggestions = checker.suggestions(m.word, m.lang) if (checker is not None and with_suggestions) else ()
     advice = f"Did you mean “{suggestions[0]}”?" if suggestions else "Correct it, or add it to a dictionary"
+    message = f"“{m.word}” is not in the {checker.language_name(m.lang) if checker else m.lang} dictionary"
+    if mixed_scripts(m.word):
+        message = f"“{m.word}” mixes Latin and Cyrillic letters"
+        advice = "Retype it in one alphabet" + (f": “{suggestions[0]}”?" if suggestions else "")
     return Finding(
-        Category.SPELLING, "misspelling", fld, m.start, m.end, m.word,
-        f"“{m.word}” is not in the {checker.language_name(m.lang) if checker else m.lang} dictionary", advice,
+        Category.SPELLING, "misspelling", fld, m.start, m.end, m.word, message, advice,
         suggestions[0] if suggestions else None, suggestions, m.lang,
     )
 

@@ -12,8 +12,9 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
-from curator.writing import markup
+from curator.writing import kazakh, markup, rank
 from curator.writing.dictionaries import Dictionaries
 from curator.writing.languages import (
     CYRILLIC,
@@ -87,6 +88,15 @@ class Accepted:
         return False
 
 
+def supplement(lang: str) -> frozenset[str]:
+    """Words Curator adds to a language's dictionary (curator/writing/data/LANG.txt), lower-cased."""
+    try:
+        text = resources.files("curator.writing").joinpath(f"data/{lang}.txt").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 class SpellChecker:
     """Checks lines and texts against the dictionaries; thread-safe, with dictionary answers cached."""
 
@@ -97,6 +107,13 @@ class SpellChecker:
         self._known: dict[tuple[str, str], bool] = {}
         self._suggested: dict[tuple[str, str], tuple[str, ...]] = {}
         self._lock = threading.Lock()
+        # The Kazakh dictionary knows stems far better than inflected forms: see curator.writing.kazakh.
+        loan = (lambda stem: self.dictionaries.check("ru", stem)) if "ru" in self.available else None
+        self.supplement = {lang: supplement(lang) for lang in ("kk",)}
+        kk_extra = self.supplement["kk"]
+        self._kazakh = kazakh.make_acceptor(
+            lambda stem: stem in kk_extra or self.dictionaries.check("kk", stem), loan
+        )
 
     def knows(self, lang: str, word: str) -> bool:
         """Whether ``lang``'s dictionary knows ``word`` (or, for a hyphenated word, each of its parts)."""
@@ -104,9 +121,11 @@ class SpellChecker:
         known = self._known.get(key)
         if known is None:
             w = _normal(word)
-            known = self.dictionaries.check(lang, w)
+            known = self.dictionaries.check(lang, w) or w.lower() in self.supplement.get(lang, ())
             if not known and "-" in w:
-                known = all(self.dictionaries.check(lang, part) for part in w.split("-") if part)
+                known = all(self.knows(lang, part) for part in w.split("-") if part)
+            if not known and lang == "kk" and "-" not in w:
+                known = self._kazakh(w)
             with self._lock:
                 self._known[key] = known
         return known
@@ -167,9 +186,10 @@ class SpellChecker:
         if found is None:
             w = _normal(word)
             try:
-                found = tuple(s for s in self.dictionaries.suggest(lang, w) if s != w)
+                hunspell = [s for s in self.dictionaries.suggest(lang, w) if s != w]
             except Exception:  # a dictionary that cannot suggest still lets the check go on
-                found = ()
+                hunspell = []
+            found = rank.rank(w, hunspell, base_language(lang), lambda cand: self.knows(lang, cand), limit=12)
             if "’" in word:
                 found = tuple(s.replace("'", "’") for s in found)
             with self._lock:

@@ -153,7 +153,10 @@ def body_findings(story: StoryText, s: WritingSettings) -> Iterator[Finding]:
                 yield _finding(Category.STYLE, "repeated-word", "body", offset + m.start(), offset + m.end(),
                                m.group(0), f"“{m.group(1)}” twice in a row", "Delete one of them", m.group(1))
         if s.double_spaces and not line.startswith((" ", "\t")):
-            for m in _DOUBLE_SPACE_RE.finditer(text.rstrip()):
+            # On the line as written (masking leaves runs of spaces), between two characters masking kept.
+            for m in _DOUBLE_SPACE_RE.finditer(line.rstrip()):
+                if text[m.start() - 1] == " " or text[m.end()] == " ":
+                    continue
                 yield _finding(Category.STYLE, "double-space", "body", offset + m.start(1), offset + m.end(1),
                                m.group(1), "Two spaces between words", "Use one space", " ")
         if s.dates == "words":
