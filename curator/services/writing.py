@@ -12,22 +12,20 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.core.errors import CuratorError
 from curator.core.status import Status
 from curator.db import models as m
 from curator.db.engine import read_session, write_session
+from curator.domain.errors import NotFoundError, ValidationError, WriteConflictError
+from curator.domain.stories import Story, StoryFields
 from curator.factcheck.detect import analyse
 from curator.services.convert import story_dto
-from curator.services.dto import Story, StoryFields
-from curator.services.errors import BusyError, NotFoundError, ValidationError
 from curator.writing.dictionaries import Dictionaries
 from curator.writing.findings import Category, Review
 from curator.writing.review import categories_summary, review
@@ -146,15 +144,15 @@ class WritingService:
     def add_desk_word(self, word: str, *, added_by: str = "") -> str:
         word = clean_word(word)
         try:
-            with self._writing() as s:
+            with write_session(self._sf) as s:
                 if s.scalar(select(m.WritingDeskWord.id).where(m.WritingDeskWord.word == word)) is None:
                     s.add(m.WritingDeskWord(word=word, added_by=added_by.strip()))
-        except IntegrityError:
+        except WriteConflictError:
             pass  # someone on the desk added it at the same moment
         return word
 
     def remove_desk_word(self, word: str) -> None:
-        with self._writing() as s:
+        with write_session(self._sf) as s:
             s.execute(delete(m.WritingDeskWord).where(m.WritingDeskWord.word == word))
 
     # ------------------------------------------------------------------------------------ ignored per story
@@ -165,7 +163,7 @@ class WritingService:
 
     def ignore_in_story(self, story_id: int, word: str) -> str:
         word = clean_word(word)
-        with self._writing() as s:
+        with write_session(self._sf) as s:
             if s.scalar(select(m.Story.id).where(m.Story.id == story_id)) is None:
                 raise NotFoundError(f"there is no story #{story_id}")
             if s.get(m.WritingIgnoredWord, (story_id, word)) is None:
@@ -173,7 +171,7 @@ class WritingService:
         return word
 
     def unignore_in_story(self, story_id: int, word: str) -> None:
-        with self._writing() as s:
+        with write_session(self._sf) as s:
             s.execute(
                 delete(m.WritingIgnoredWord).where(
                     m.WritingIgnoredWord.story_id == story_id, m.WritingIgnoredWord.word == word
@@ -239,16 +237,3 @@ class WritingService:
         if story_id is not None:
             words += self._ignored(s, story_id)
         return Accepted(words, story_names(body))
-
-    @contextmanager
-    def _writing(self) -> Iterator[Session]:
-        try:
-            with write_session(self._sf) as s:
-                yield s
-        except OperationalError as exc:
-            message = str(exc.orig)
-            if "locked" in message or "busy" in message:
-                raise BusyError(
-                    "the library is busy: another program is writing to it. Try again in a moment"
-                ) from None
-            raise

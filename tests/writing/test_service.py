@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 
 from curator.core.status import Status
-from curator.db.engine import make_session_factory
-from curator.db.migrate import open_database
-from curator.services.dto import StoryFields
-from curator.services.errors import StatusGateError, ValidationError
+from curator.domain.errors import StatusGateError, ValidationError
+from curator.domain.stories import StoryFields
 from curator.services.library import Library
 from curator.writing.dictionaries import Dictionaries
 from curator.writing.settings import WritingSettings
@@ -20,11 +18,8 @@ BODY = "The goverment said the talks would resume. Министр заявил, 
 
 @pytest.fixture
 def lib(db_url: str, tmp_path: Path, dictionaries: Dictionaries):
-    engine, _ = open_database(db_url)
-    try:
-        yield Library(make_session_factory(engine), config_dir=tmp_path / "config", dictionaries=dictionaries)
-    finally:
-        engine.dispose()
+    with Library.open(db_url, config_dir=tmp_path / "config", dictionaries=dictionaries) as library:
+        yield library
 
 
 def _story(lib: Library, body: str = BODY, **fields: object) -> int:
@@ -59,11 +54,10 @@ def test_my_dictionary_is_a_file_in_the_config_folder(lib: Library, tmp_path: Pa
 
 def test_desk_dictionary_is_shared_by_two_sessions_on_the_library(db_url: str, dictionaries: Dictionaries,
                                                                   tmp_path: Path) -> None:
-    first_engine, _ = open_database(db_url)
-    second_engine, _ = open_database(db_url)
-    try:
-        first = Library(make_session_factory(first_engine), config_dir=tmp_path / "a", dictionaries=dictionaries)
-        second = Library(make_session_factory(second_engine), config_dir=tmp_path / "b", dictionaries=dictionaries)
+    with (
+        Library.open(db_url, config_dir=tmp_path / "a", dictionaries=dictionaries) as first,
+        Library.open(db_url, config_dir=tmp_path / "b", dictionaries=dictionaries) as second,
+    ):
         story_id = _story(first, "Qaraghandy mines reopened.")
         assert [f.text for f in second.writing.review(story_id)[1].misspellings] == ["Qaraghandy"]
         first.writing.add_desk_word("Qaraghandy", added_by="Aliya")
@@ -72,9 +66,6 @@ def test_desk_dictionary_is_shared_by_two_sessions_on_the_library(db_url: str, d
         assert second.writing.review(story_id)[1].misspellings == ()
         second.writing.remove_desk_word("Qaraghandy")
         assert len(first.writing.review(story_id)[1].misspellings) == 1
-    finally:
-        first_engine.dispose()
-        second_engine.dispose()
 
 
 def test_ignore_in_this_story_only(lib: Library) -> None:
@@ -109,12 +100,8 @@ def test_style_findings_do_not_hold_ready_but_required_fields_hold_published(lib
 
 
 def test_gate_categories_come_from_settings(db_url: str, dictionaries: Dictionaries) -> None:
-    engine, _ = open_database(db_url)
-    try:
-        settings = WritingSettings.from_mapping({"gate": {"ready": ["style"]}})
-        lib = Library(make_session_factory(engine), writing_settings=settings, dictionaries=dictionaries)
+    settings = WritingSettings.from_mapping({"gate": {"ready": ["style"]}})
+    with Library.open(db_url, writing_settings=settings, dictionaries=dictionaries) as lib:
         story_id = _story(lib, "The goverment  said so.")
         with pytest.raises(StatusGateError, match="1 style finding"):
             lib.stories.set_status([story_id], Status.READY)
-    finally:
-        engine.dispose()
