@@ -31,6 +31,13 @@ def script_of_language(lang: str) -> str:
 
 def script(word: str) -> str:
     for ch in word:
+        code = ord(ch)
+        if code < 0x250 or 0x1E00 <= code < 0x1F00:
+            if ch.isalpha():
+                return LATIN
+            continue
+        if 0x400 <= code < 0x530:
+            return CYRILLIC
         if ch.isalpha():
             name = unicodedata.name(ch, "")
             if name.startswith("LATIN"):

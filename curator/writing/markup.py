@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A fence opens or closes a code block: ``` or ~~~ after at most three spaces.
 _FENCE_RE = re.compile(r"^[ \t]{0,3}(?:```|~~~)")
@@ -41,6 +42,7 @@ def is_fence(line: str) -> bool:
     return bool(_FENCE_RE.match(line))
 
 
+@lru_cache(maxsize=8192)
 def masked(line: str) -> str:
     """``line`` with everything that is not prose blanked out by spaces (offsets unchanged)."""
     for pattern in _SKIP_RES:
@@ -79,6 +81,11 @@ def words(line: str, *, skip_all_caps: bool = True) -> Iterator[Word]:
             continue
         # Apostrophes closing a quotation ('the deal') belong to the quote, not the word.
         yield Word(start, end, word)
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of text already masked, with no further filtering: for counting (readability)."""
+    return _WORD_RE.findall(text)
 
 
 def lines(text: str) -> Iterator[tuple[int, str, bool]]:

@@ -62,7 +62,7 @@ def text_language(words: list[str], story_language: str) -> str:
 def sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int, list[str]]]:
     """(start, end, words) of each sentence of plain (masked) text."""
     for m in _SENTENCE_RE.finditer(text):
-        words = [w.text for w in markup.words(m.group(0), skip_all_caps=False)]
+        words = markup.plain_words(m.group(0))
         if words:
             yield offset + m.start(), offset + m.end(), words
 

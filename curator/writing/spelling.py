@@ -65,13 +65,8 @@ class Accepted:
         self.names = {_normal(w) for w in _name_words(names)}
         self._stems = {n[:-1].lower() for n in self.names if len(n) >= 5 and script(n) == CYRILLIC}
 
-    def with_words(self, words: Iterable[str]) -> Accepted:
-        out = Accepted()
-        out.words = self.words | {_normal(w.strip()) for w in words if w.strip()}
-        out._lower = {w.lower() for w in out.words if w == w.lower()}
-        out._upper = {w.upper() for w in out.words}
-        out.names, out._stems = self.names, self._stems
-        return out
+        # Equal for equal word lists: what cached checks of a line are filed under.
+        self.key = hash((frozenset(self.words), frozenset(self.names)))
 
     def knows(self, word: str) -> bool:
         w = _normal(word)
@@ -106,6 +101,7 @@ class SpellChecker:
         self.available = dictionaries.languages
         self._known: dict[tuple[str, str], bool] = {}
         self._suggested: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._lines: dict[tuple[str, str, int], tuple[Misspelling, ...]] = {}
         self._lock = threading.Lock()
         # The Kazakh dictionary knows stems far better than inflected forms: see curator.writing.kazakh.
         loan = (lambda stem: self.dictionaries.check("ru", stem)) if "ru" in self.available else None
@@ -137,9 +133,20 @@ class SpellChecker:
         self, line: str, story_language: str, accepted: Accepted | None = None, *, fenced: bool = False
     ) -> list[Misspelling]:
         """The misspelt words of one line of a Markdown body (none inside a fenced code block)."""
-        if fenced:
+        if fenced or not line.strip():
             return []
         accepted = accepted or Accepted()
+        key = (line, story_language, accepted.key)
+        cached = self._lines.get(key)
+        if cached is None:
+            cached = self._check_line(line, story_language, accepted)
+            with self._lock:
+                if len(self._lines) > 20_000:
+                    self._lines.clear()
+                self._lines[key] = cached
+        return list(cached)
+
+    def _check_line(self, line: str, story_language: str, accepted: Accepted) -> tuple[Misspelling, ...]:
         words = list(markup.words(line, skip_all_caps=self.skip_all_caps))
         out: list[Misspelling] = []
         run: list[markup.Word] = []
@@ -169,7 +176,7 @@ class SpellChecker:
             run.append(w)
             previous_end = w.end
         flush()
-        return out
+        return tuple(out)
 
     def check_text(self, text: str, story_language: str, accepted: Accepted | None = None) -> list[Misspelling]:
         """The misspelt words of a whole Markdown text, with offsets into ``text``."""

@@ -76,15 +76,17 @@ def required_findings(story: StoryText, s: WritingSettings) -> Iterator[Finding]
                            "The photo has no caption", "Say who or what the photo shows in Photo caption")
 
 
-def _word_lists(s: WritingSettings) -> list[tuple[re.Pattern[str], str, str, bool]]:
-    out = []
-    for banned, table in ((True, s.banned), (False, s.discouraged)):
+def _word_lists(s: WritingSettings) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str, bool]]]:
+    """One pattern for every listed phrase (longest first), and what each phrase (lower case) stands for."""
+    meaning: dict[str, tuple[str, str, bool]] = {}
+    for banned, table in ((False, s.discouraged), (True, s.banned)):
         for lang, words in table.items():
             for phrase, preferred in words.items():
-                body = r"\s+".join(re.escape(part) for part in phrase.split())
-                pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
-                out.append((pattern, preferred, lang, banned))
-    return out
+                meaning[" ".join(phrase.lower().split())] = (preferred, lang, banned)
+    if not meaning:
+        return None, meaning
+    bodies = [r"\s+".join(re.escape(part) for part in p.split()) for p in sorted(meaning, key=len, reverse=True)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(bodies) + r")(?![\w-])", re.I), meaning
 
 
 def _quote_language(line: str, pos: int, story_language: str) -> str:
@@ -125,25 +127,25 @@ def _quote_language_back(line: str, pos: int) -> str:
 
 
 def body_findings(story: StoryText, s: WritingSettings) -> Iterator[Finding]:
-    lists = _word_lists(s)
+    listed, meaning = _word_lists(s)
     lang = story.language
     for offset, line, fenced in markup.lines(story.body):
         if fenced:
             continue
         text = markup.masked(line)
-        for pattern, preferred, plang, banned in lists:
-            for m in pattern.finditer(text):
-                found = m.group(0)
-                # A preferred form that is advice ("тире или «это»", "(the number alone)") is no drop-in fix.
-                advice_only = preferred.startswith("(") or any(x in preferred for x in (" или ", ",", "немесе", "«"))
-                repl = None if advice_only else preferred
-                if repl and found[:1].isupper():
-                    repl = repl[:1].upper() + repl[1:]
-                yield Finding(
-                    Category.BANNED if banned else Category.STYLE, "banned-word" if banned else "discouraged-word",
-                    "body", offset + m.start(), offset + m.end(), found,
-                    f"“{found}” is {'not house style' if banned else 'discouraged'}", f"Write: {preferred}",
-                    repl, lang=plang)
+        for m in listed.finditer(text) if listed is not None else ():
+            found = m.group(0)
+            preferred, plang, banned = meaning[" ".join(found.lower().split())]
+            # A preferred form that is advice ("тире или «это»", "(the number alone)") is no drop-in fix.
+            advice_only = preferred.startswith("(") or any(x in preferred for x in (" или ", ",", "немесе", "«"))
+            repl = None if advice_only else preferred
+            if repl and found[:1].isupper():
+                repl = repl[:1].upper() + repl[1:]
+            yield Finding(
+                Category.BANNED if banned else Category.STYLE, "banned-word" if banned else "discouraged-word",
+                "body", offset + m.start(), offset + m.end(), found,
+                f"“{found}” is {'not house style' if banned else 'discouraged'}", f"Write: {preferred}",
+                repl, lang=plang)
         if s.quotes:
             yield from _quote_findings(text, offset, lang)
         if s.repeated_words:
