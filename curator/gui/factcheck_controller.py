@@ -404,7 +404,7 @@ class FactCheckController(SidePanelController):
         self.bridge.write(job, done, self.bridge.error.emit)
 
     def _context_menu(self, position: QPoint) -> None:
-        menu = self.editor.createStandardContextMenu(position)
+        menu = self.editor.build_context_menu(position)
         menu.addSeparator()
         menu.addAction(self.mark_action)
         self.mark_action.setEnabled(self.editor.textCursor().hasSelection())

@@ -36,6 +36,7 @@ from curator.gui.widgets.sidebar import Sidebar, SidebarFilter
 from curator.gui.widgets.status_bar import StatusBar
 from curator.gui.widgets.story_list import StoryListView
 from curator.gui.window_state import PREFERRED_SIZE, restore_window_state, save_window_state
+from curator.gui.writing_controller import install_writing
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.factcheck = install_factcheck(host)
         self.related = install_related(host)
         self.comments = install_comments(host)
+        self.writing = install_writing(host)
         self.status_guard = StatusChoiceGuard(host)
         self.desk = DeskController(host, self.desk_banner, self.model.set_presence)
         self._restore_state()

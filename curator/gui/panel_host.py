@@ -69,6 +69,9 @@ class PanelHost(Protocol):
     def show_message(self, text: str, msecs: int = 6000) -> None:
         """A passing message in the status bar."""
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Show ``widget`` for good in the status bar, before the save state."""
+
     def open_story(self, story_id: int) -> None:
         """Show the story ``story_id`` in the editor."""
 
@@ -148,6 +151,9 @@ class MainWindowHost:
 
     def show_message(self, text: str, msecs: int = 6000) -> None:
         self._window.status.showMessage(text, msecs)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self._window.status.insertPermanentWidget(0, widget)
 
     def open_story(self, story_id: int) -> None:
         self._window.open_story(story_id)

@@ -211,7 +211,10 @@ class WritingService:
         cats = self.settings.blocking(status.value)
         if not cats:
             return []
-        row = session.get(m.Story, story_id)
+        # The story service may have written the row with a statement: read it afresh, not from the session's map.
+        row = session.execute(
+            select(m.Story).where(m.Story.id == story_id).execution_options(populate_existing=True)
+        ).scalar_one_or_none()
         if row is None:
             return []
         story = story_dto(session, row)

@@ -16,7 +16,11 @@ SPELLED_FIELDS = ("headline", "dek", "photo_caption")
 
 
 def misspelling_finding(fld: str, m: Misspelling, checker: SpellChecker | None, with_suggestions: bool) -> Finding:
-    suggestions = checker.suggestions(m.word, m.lang) if (checker is not None and with_suggestions) else ()
+    suggestions: tuple[str, ...] = ()
+    if checker is not None:
+        # Without asking for them, the suggestions worked out before (the editor's worker fetches them ahead).
+        ask = checker.suggestions if with_suggestions else checker.known_suggestions
+        suggestions = ask(m.word, m.lang)
     advice = f"Did you mean “{suggestions[0]}”?" if suggestions else "Correct it, or add it to a dictionary"
     message = f"“{m.word}” is not in the {checker.language_name(m.lang) if checker else m.lang} dictionary"
     if mixed_scripts(m.word):

@@ -203,5 +203,9 @@ class SpellChecker:
                 self._suggested[key] = found
         return found[:limit]
 
+    def known_suggestions(self, word: str, lang: str, limit: int = 6) -> tuple[str, ...]:
+        """The suggestions for ``word`` if they were worked out already, else none (never slow)."""
+        return self._suggested.get((lang, word), ())[:limit]
+
     def language_name(self, lang: str) -> str:
         return {"en": "English", "ru": "Russian", "kk": "Kazakh"}.get(base_language(lang), lang)

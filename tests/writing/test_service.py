@@ -105,3 +105,15 @@ def test_gate_categories_come_from_settings(db_url: str, dictionaries: Dictionar
         story_id = _story(lib, "The goverment  said so.")
         with pytest.raises(StatusGateError, match="1 style finding"):
             lib.stories.set_status([story_id], Status.READY)
+
+
+def test_gate_reads_the_text_being_saved_not_the_stored_one(lib: Library) -> None:
+    story_id = _story(lib, "The goverment said so.")
+    story = lib.stories.get(story_id)
+    fixed = story.fields().replace(body="The government said so.", status=Status.READY)
+    lib.stories.save(story_id, fixed, base_version=story.version)
+    assert lib.stories.get(story_id).status is Status.READY
+    story = lib.stories.get(story_id)
+    with pytest.raises(StatusGateError, match="1 misspelling"):
+        lib.stories.save(story_id, story.fields().replace(body="The goverment said so.", status=Status.PUBLISHED),
+                         base_version=story.version)

@@ -49,7 +49,7 @@ class StatusGateDialog(QDialog):
         stories = len(error.blocks)
         what = f"“{first.headline or 'Untitled story'}” has" if stories == 1 else f"{stories} stories have"
         intro = QLabel(
-            f"{what} fact checks still open. Resolve them in the fact-check panel, or give a reason to move "
+            f"{what} checks still open. Resolve them in the Fact Check or Writing panel, or give a reason to move "
             f"to {first.status.label} anyway (the reason is kept in the story's history)."
         )
         intro.setWordWrap(True)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPalette, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from curator.gui.widgets.highlighter import MarkdownHighlighter
 
@@ -31,6 +32,9 @@ class MarkdownEditor(QPlainTextEdit):
         self.setPlaceholderText("Write the story here, in Markdown…")
         self.highlighter = MarkdownHighlighter(self.document(), self.palette())
         self._loading = False
+        self._menu_providers: list[Callable[[QMenu, QPoint], None]] = []
+        self._typewriter = False
+        self.cursorPositionChanged.connect(self._keep_centered)
         self.textChanged.connect(self._on_text_changed)
         self._scroll_timer = QTimer(self, singleShot=True, interval=0)
         self._scroll_timer.timeout.connect(self._emit_top_line)
@@ -70,6 +74,32 @@ class MarkdownEditor(QPlainTextEdit):
     def _on_text_changed(self) -> None:
         if not self._loading:
             self.edited.emit()
+
+    # ------------------------------------------------------------------------------------ context menu
+
+    def add_context_menu_provider(self, provider: Callable[[QMenu, QPoint], None]) -> None:
+        """``provider(menu, position)`` adds its items (at the top, for a word under the mouse) to the menu."""
+        self._menu_providers.append(provider)
+
+    def build_context_menu(self, position: QPoint) -> QMenu:
+        """The editor's context menu at ``position`` (viewport coordinates): Qt's own, with the providers' items."""
+        menu = self.createStandardContextMenu(position)
+        for provider in self._menu_providers:
+            provider(menu, position)
+        return menu
+
+    # ------------------------------------------------------------------------------------ typewriter
+
+    def set_typewriter(self, on: bool) -> None:
+        """Typewriter scrolling: the line being written stays in the middle of the view."""
+        self._typewriter = on
+        self.setCenterOnScroll(on)
+        if on:
+            self.centerCursor()
+
+    def _keep_centered(self) -> None:
+        if self._typewriter:
+            self.centerCursor()
 
     # ------------------------------------------------------------------------------------ position
 

@@ -1,17 +1,24 @@
-"""Markdown syntax highlighting for the editor: headings, emphasis, links, quotes, lists and code.
+"""Markdown syntax highlighting for the editor: headings, emphasis, links, quotes, lists and code; and, from the
+writing aids, red wavy underlines under misspelt words and the dimming of other paragraphs in focus mode.
 
 It runs on the UI thread for every changed line, so every pattern is linear in the line's length whatever it holds
 (``[[[[…``, ``**a **a …``, a 100,000-character line): emphasis and code spans are paired by looking up the next
 closing mark (:func:`_spans`), never by scanning ahead from every opening one, and no pattern can run past a bracket.
+Qt calls ``highlightBlock`` only for the blocks an edit touched, so the underlines are recomputed only there:
+``spelling`` answers at once from what a background worker worked out, and asks it for blocks it has not seen yet
+(see gui/writing_controller.py).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+# The writing aids' answer for one block: (start, length) of each misspelt word in Qt positions.
+SpellSpans = Callable[[str, bool, int], Sequence[tuple[int, int]]]
 
 _IN_FENCE = 1
 
@@ -50,6 +57,10 @@ def _fmt(
 class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
+        # Set by the writing aids: (block text, inside a fence, block number) -> spans to underline.
+        self.spelling: SpellSpans | None = None
+        # Focus mode: the number of the block shown at full contrast (the others are dimmed); None when off.
+        self.focus_block: int | None = None
         self.set_palette(palette)
 
     def set_palette(self, palette: QPalette) -> None:
@@ -68,9 +79,30 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._link_text = _fmt(link)
         self._link_url = _fmt(muted)
         self._rule = _fmt(muted, bold=True)
+        self._misspelt = QTextCharFormat()
+        self._misspelt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self._misspelt.setUnderlineColor(QColor("#ff6b6b" if dark else "#d0021b"))
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        self._dim = QColor(
+            (text.red() + 2 * base.red()) // 3, (text.green() + 2 * base.green()) // 3,
+            (text.blue() + 2 * base.blue()) // 3,
+        )
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        self._markdown(text)
+        fenced = self.currentBlockState() == _IN_FENCE or bool(_FENCE.match(text))
+        if self.spelling is not None and text.strip():
+            for start, length in self.spelling(text, fenced, self.currentBlock().blockNumber()):
+                self._merge(start, length, self._misspelt)
+        if self.focus_block is not None and self.currentBlock().blockNumber() != self.focus_block:
+            for i in range(len(text)):
+                f = self.format(i)
+                f.setForeground(self._dim)
+                self.setFormat(i, 1, f)
+
+    def _markdown(self, text: str) -> None:
         previous = self.previousBlockState()
         fence = _FENCE.match(text)
         if previous == _IN_FENCE:
