@@ -120,6 +120,8 @@ class WritingController(SidePanelController):
         self._pool.setMaxThreadCount(1)  # one worker: checks run in order and never compete with each other
         self._signals = _Signals()
         self._signals.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
+        # The panel's advice names the first suggestion once the worker has it.
+        self._signals.suggested.connect(lambda: self._review_timer.start(), Qt.ConnectionType.QueuedConnection)
         self._submit_timer = QTimer(self, singleShot=True, interval=0)
         self._submit_timer.timeout.connect(self._submit)
         self._review_timer = QTimer(self, singleShot=True, interval=REVIEW_MS)
