@@ -26,7 +26,7 @@ from curator.domain.errors import NotFoundError, ValidationError, WriteConflictE
 from curator.domain.stories import Story, StoryFields
 from curator.factcheck.detect import analyse
 from curator.services.convert import story_dto
-from curator.writing.dictionaries import Dictionaries
+from curator.writing.dictionaries import Dictionaries, DictionaryError
 from curator.writing.findings import Category, Review
 from curator.writing.review import categories_summary, review
 from curator.writing.settings import MY_DICTIONARY_FILENAME, WritingSettings
@@ -219,7 +219,13 @@ class WritingService:
             return []
         story = story_dto(session, row)
         accepted = self._accepted(session, story_id, story.body)
-        checker = self.checker if Category.SPELLING.value in cats else None
+        checker = None
+        if Category.SPELLING.value in cats:
+            try:
+                checker = self.checker
+            except DictionaryError as exc:
+                # No dictionaries on this machine: the other checks still hold, spelling is left to `curator spell`.
+                log.warning("status gate without spell checking: %s", exc)
         result = review(story, self.settings, checker, accepted, with_suggestions=False, blocking=cats)
         return categories_summary(result.blocking)
 
