@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from curator.services.library import Library
+from curator.writing.settings import WritingSettings
 
 PG_URL = os.environ.get("CURATOR_TEST_PG_URL")
 
@@ -99,9 +100,14 @@ def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
     return new_sqlite_library(sqlite_template, tmp_path / "library.sqlite")
 
 
+# The writing gate (misspellings, byline) is tested on its own in tests/writing and tests/gui/test_writing_panel.py;
+# the other service tests move stories between statuses without it, as a desk that turned it off would.
+NO_WRITING_GATE = WritingSettings(gate={})
+
+
 @pytest.fixture
 def library(db_url: str) -> Iterator[Library]:
-    with Library.open(db_url) as library:
+    with Library.open(db_url, writing_settings=NO_WRITING_GATE) as library:
         yield library
 
 

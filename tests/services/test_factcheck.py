@@ -19,6 +19,7 @@ from curator.domain.factcheck import FindingKind, OpenItemKind, SourceKind, Veri
 from curator.domain.stories import Story, StoryFields
 from curator.factcheck.settings import FactCheckSettings, scale_of
 from curator.services.library import Library
+from tests.conftest import NO_WRITING_GATE
 from tests.factcheck.shapes import fields_from_shape, fixture_fields
 
 CLAIM = "rail tariffs remain the main point of disagreement"
@@ -330,7 +331,9 @@ def test_status_gate_names_every_story_held_back_and_moves_none(library: Library
 
 def test_quotations_can_be_left_out_of_the_gate(db_url: str) -> None:
 
-    with Library.open(db_url, factcheck_settings=FactCheckSettings(check_quotes=False)) as library:
+    with Library.open(
+        db_url, factcheck_settings=FactCheckSettings(check_quotes=False), writing_settings=NO_WRITING_GATE
+    ) as library:
         story = _create(library)
         check = library.factcheck.overview(story.id)
         library.factcheck.set_finding_status([f.id for f in check.attributions], "verified")

@@ -443,7 +443,8 @@ def test_upgrading_a_library_fills_the_related_index(db_url: str) -> None:
             conn.execute(text(f"DELETE FROM {table}"))
         conn.execute(text("DROP INDEX ix_related_link_broken"))
         # Tables of later schemas go too (children first).
-        for table in ("saved_search", "comment", "assignment", "presence", "change_event", "person"):
+        for table in ("saved_search", "comment", "assignment", "presence", "change_event", "person",
+                      "writing_ignored_word", "writing_desk_word"):
             conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
         for table in ("related_signature", "related_doc", "related_term", "related_stats"):
             conn.execute(text(f"DROP TABLE {table}"))
