@@ -10,6 +10,7 @@ for each new misspelling are worked out in the same pool right after, so the con
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from dataclasses import dataclass
@@ -75,7 +76,8 @@ class _CheckJob(QRunnable):
                 )
         except Exception:
             log.exception("spell checking failed")
-        self.signals.checked.emit(self.generation, results)
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self.signals.checked.emit(self.generation, results)
 
 
 class _SuggestJob(QRunnable):
@@ -89,7 +91,8 @@ class _SuggestJob(QRunnable):
                 self.checker.suggestions(word, lang)
         except Exception:
             log.exception("suggestions failed")
-        self.signals.suggested.emit()
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self.signals.suggested.emit()
 
 
 class WritingController(SidePanelController):
@@ -121,7 +124,7 @@ class WritingController(SidePanelController):
         self._signals = _Signals()
         self._signals.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
         # The panel's advice names the first suggestion once the worker has it.
-        self._signals.suggested.connect(lambda: self._review_timer.start(), Qt.ConnectionType.QueuedConnection)
+        self._signals.suggested.connect(self._suggestions_ready, Qt.ConnectionType.QueuedConnection)
         self._submit_timer = QTimer(self, singleShot=True, interval=0)
         self._submit_timer.timeout.connect(self._submit)
         self._review_timer = QTimer(self, singleShot=True, interval=REVIEW_MS)
@@ -260,6 +263,9 @@ class WritingController(SidePanelController):
                     new_words.append((u.word, u.lang))
         if new_words and self.checker is not None:
             self._pool.start(_SuggestJob(self._signals, self.checker, new_words))
+
+    def _suggestions_ready(self) -> None:
+        self._review_timer.start()
 
     def recheck_all(self) -> None:
         """Check every block again (the word lists or the language changed); only blocks whose underlines
