@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QTextBlock, QTextCursor
-from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 
 from curator.factcheck.anchors import from_utf16, to_utf16
 from curator.gui.side_panel import PanelHost, SidePanelController
@@ -27,6 +27,7 @@ from curator.gui.widgets.writing_panel import WritingPanel
 if TYPE_CHECKING:
     from curator.domain.stories import Story
     from curator.writing.findings import Finding, Review
+    from curator.writing.settings import WritingSettings
     from curator.writing.spelling import Accepted, SpellChecker
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,8 @@ class WritingController(SidePanelController):
         self.review: Review | None = None
         self._lang = "en"
         self._generation = 0
+        self.preferences_dialog: Any = None
+        self._preferences_dialog_class: Any = None
         self._cache: dict[BlockKey, tuple[Underline, ...]] = {}
         self._last: dict[int, tuple[Underline, ...]] = {}  # block number -> what it showed last
         self._queued: dict[BlockKey, set[int]] = {}  # waiting for the worker: key -> block numbers
@@ -144,6 +147,10 @@ class WritingController(SidePanelController):
         self.focus_action.toggled.connect(self.set_focus_mode)
         self.recheck_action = self.action("Check &Spelling Again", "", "Check the whole story's spelling again",
                                           self.recheck_all)
+        self.preferences_action = self.action(
+            "Writing &Preferences…", "", "House style, the status gate, word lists and extra dictionaries",
+            self.edit_preferences,
+        )
         view_menu = self.window_menu("View")
         if view_menu is not None:
             view_menu.addSeparator()
@@ -151,7 +158,7 @@ class WritingController(SidePanelController):
         edit_menu = self.window_menu("Edit")
         if edit_menu is not None:
             edit_menu.addSeparator()
-            edit_menu.addAction(self.recheck_action)
+            edit_menu.addActions([self.recheck_action, self.preferences_action])
 
         self.editor.add_context_menu_provider(self._context_menu)
         self.editor.cursorPositionChanged.connect(self._cursor_moved)
@@ -469,6 +476,37 @@ class WritingController(SidePanelController):
         story = self.editing.story
         if story is not None:
             self.host.set_setting(f"writing/goal/{story.uuid}", goal)
+
+    # ------------------------------------------------------------------------------------ preferences
+
+    def edit_preferences(self) -> None:
+        if self.bridge is None:
+            return
+        from curator.gui.dialogs.writing_settings import WritingSettingsDialog
+
+        self.bridge.read(lambda lib: lib.writing.settings, self._show_preferences,
+                         lambda exc: QMessageBox.warning(self.parent_widget, "Writing Preferences", str(exc)))
+        self._preferences_dialog_class = WritingSettingsDialog
+
+    def _show_preferences(self, settings: WritingSettings) -> None:
+        dialog = self._preferences_dialog_class(settings, self.parent_widget)
+        self.preferences_dialog = dialog
+
+        def accepted() -> None:
+            chosen = dialog.settings()
+            assert self.bridge is not None
+            self.bridge.write(
+                lambda lib: lib.writing.save_settings(chosen), self._preferences_saved,
+                lambda exc: QMessageBox.warning(self.parent_widget, "Writing Preferences not saved", str(exc)),
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def _preferences_saved(self, settings: WritingSettings) -> None:
+        self.message(f"Writing preferences saved in {settings.path}")
+        self.checker = None
+        self.load_word_lists()
 
     # ------------------------------------------------------------------------------------ focus mode
 

@@ -26,10 +26,11 @@ from curator.domain.errors import NotFoundError, ValidationError, WriteConflictE
 from curator.domain.stories import Story, StoryFields
 from curator.factcheck.detect import analyse
 from curator.services.convert import story_dto
-from curator.writing.dictionaries import Dictionaries, DictionaryError
+from curator.writing.dictionaries import Dictionaries, DictionaryError, check_pair
 from curator.writing.findings import Category, Review
 from curator.writing.review import categories_summary, review
 from curator.writing.settings import MY_DICTIONARY_FILENAME, WritingSettings
+from curator.writing.settings import save as save_settings
 from curator.writing.spelling import Accepted, SpellChecker
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ class WritingService:
         self._settings = settings
         self._dictionaries = dictionaries
         self._checker: SpellChecker | None = None
+        self._owns_dictionaries = False
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------------------------ set-up
@@ -88,8 +90,27 @@ class WritingService:
             if self._checker is None:
                 if self._dictionaries is None:
                     self._dictionaries = Dictionaries(self.settings.dictionaries)
+                    self._owns_dictionaries = True
                 self._checker = SpellChecker(self._dictionaries, skip_all_caps=self.settings.skip_all_caps)
             return self._checker
+
+    def save_settings(self, settings: WritingSettings) -> WritingSettings:
+        """Store ``settings`` as the ``[writing]`` tables of settings.toml and use them from now on (extra
+        dictionaries are checked first; a change to them loads the dictionaries again)."""
+        if self._config_dir is None:
+            raise CuratorError("there is no config folder to keep the settings in")
+        for path in settings.dictionaries:
+            check_pair(path)
+        save_settings(settings, self._config_dir)
+        with self._lock:
+            old = self.settings
+            if (settings.dictionaries, settings.skip_all_caps) != (old.dictionaries, old.skip_all_caps):
+                # A new checker from now on; one still working in a thread keeps its own dictionaries.
+                if self._owns_dictionaries:
+                    self._dictionaries = None
+                self._checker = None
+            self._settings = WritingSettings.load(self._config_dir)
+        return self._settings
 
     # ------------------------------------------------------------------------------------ my dictionary
 

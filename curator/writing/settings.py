@@ -207,3 +207,88 @@ def _word_lists(table: Any, base: Mapping[str, Mapping[str, str]], where: str) -
             else:
                 target[phrase] = preferred
     return out
+
+
+# ------------------------------------------------------------------------------------------ writing them back
+
+_SCALARS = ("headline_max", "dek_max", "sentence_max_words", "require_byline", "require_photo_credit",
+            "require_photo_caption", "numbers", "dates", "quotes", "repeated_words", "double_spaces", "skip_all_caps")
+
+
+def _toml_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {value!r} as TOML")
+
+
+def writing_toml(settings: WritingSettings) -> str:
+    """The ``[writing]`` tables for ``settings``: every option, and the word lists as changes to the defaults."""
+    lines = ["[writing]"]
+    for name in _SCALARS:
+        lines.append(f"{name} = {_toml_value(getattr(settings, name))}")
+    lines.append(f"dictionaries = {_toml_value([str(p) for p in settings.dictionaries])}")
+    lines += ["", "[writing.gate]"]
+    for status in ("ready", "published"):
+        lines.append(f"{status} = {_toml_value(list(settings.gate.get(status, ())))}")
+    for name, base in (("discouraged", DEFAULT_DISCOURAGED), ("banned", DEFAULT_BANNED)):
+        table: Mapping[str, Mapping[str, str]] = getattr(settings, name)
+        for lang in sorted(set(table) | set(base)):
+            now, default = table.get(lang, {}), base.get(lang, {})
+            changes = {p: v for p, v in now.items() if default.get(p) != v}
+            changes.update({p: "" for p in default if p not in now})  # "" takes a default phrase off the list
+            if changes:
+                lines += ["", f"[writing.{name}.{lang}]"]
+                lines += [f"{_toml_string(p)} = {_toml_string(v)}" for p, v in sorted(changes.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _without_writing_tables(text: str) -> str:
+    """``text`` (a settings.toml) without its ``[writing]`` and ``[writing.…]`` tables; other tables untouched."""
+    out: list[str] = []
+    skipping = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("[") and not stripped.startswith("[["):
+            name = stripped.strip("[]").split("#")[0].strip().strip('"')
+            skipping = name == "writing" or name.startswith("writing.")
+        elif stripped.startswith("[["):
+            name = stripped.strip("[]").strip()
+            skipping = name == "writing" or name.startswith("writing.")
+        if not skipping:
+            out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def save(settings: WritingSettings, config_dir: Path) -> Path:
+    """Write ``settings`` as the ``[writing]`` tables of ``config_dir/settings.toml``, keeping every other table
+    (the fact-check verdict scale, …) as it is; the file is replaced whole or not at all."""
+    from curator.core.files import write_text_atomic
+
+    path = config_dir / SETTINGS_FILENAME
+    try:
+        old = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        old = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WritingSettingsError(f"cannot read {path}: {exc}") from None
+    rest = _without_writing_tables(old)
+    text = (rest + "\n" if rest else "") + writing_toml(settings)
+    WritingSettings.from_mapping(tomllib.loads(text).get("writing", {}), path=path)  # reads back as written
+    try:
+        write_text_atomic(path, text)
+    except OSError as exc:
+        raise WritingSettingsError(f"cannot write {path}: {exc.strerror}") from None
+    return path

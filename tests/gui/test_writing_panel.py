@@ -200,3 +200,27 @@ def test_focus_mode_dims_other_paragraphs_and_follows_the_cursor(qtbot, make_win
     window.writing.focus_action.setChecked(False)
     assert colour(current) != dim
     assert not window.editing.is_dirty()
+
+
+def test_preferences_change_the_gate_and_the_word_lists(qtbot, make_window, app_paths) -> None:
+    window, story_id = _open(qtbot, make_window)
+    qtbot.waitUntil(lambda: window.writing.review is not None, timeout=20_000)
+    window.writing.preferences_action.trigger()
+    qtbot.waitUntil(lambda: window.writing.preferences_dialog is not None, timeout=10_000)
+    dialog = window.writing.preferences_dialog
+    dialog.gate[("ready", "spelling")].setChecked(False)
+    dialog.headline_max.setValue(10)
+    dialog._add_row("en", "resume", "restart", True)
+    dialog.accept()
+    wait_writes(qtbot, window)
+    text = (app_paths.config_dir / "settings.toml").read_text(encoding="utf-8")
+    assert "headline_max = 10" in text and 'ready = []' in text and '"resume" = "restart"' in text
+    qtbot.waitUntil(lambda: window.writing.review is not None and any(
+        f.code == "banned-word" for f in window.writing.review.findings), timeout=20_000)
+    assert any(f.code == "headline-length" for f in window.writing.review.findings)
+    lib = library_of(window)
+    # Misspellings no longer hold Ready back: only the fact check's open attribution is overridden.
+    lib.stories.set_status([story_id], Status.READY, override_reason="checked by phone")
+    assert lib.stories.get(story_id).status is Status.READY
+    note = lib.revisions.history(story_id)[0].note
+    assert "attribution" in note and "misspelling" not in note

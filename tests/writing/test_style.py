@@ -108,3 +108,27 @@ def test_bad_settings_name_the_file_and_setting(tmp_path) -> None:
     (tmp_path / "settings.toml").write_text('[writing.gate]\nready = ["nonsense"]\n', encoding="utf-8")
     with pytest.raises(WritingSettingsError, match=r"gate\.ready must list categories"):
         WritingSettings.load(tmp_path)
+
+
+def test_settings_written_back_keep_other_tables_and_read_back_the_same(tmp_path) -> None:
+    from curator.writing.settings import save
+
+    (tmp_path / "settings.toml").write_text(
+        '[factcheck]\ncheck_quotes = false\n\n[writing]\nheadline_max = 70\n\n[writing.gate]\nready = []\n',
+        encoding="utf-8",
+    )
+    s = WritingSettings.load(tmp_path)
+    changed = WritingSettings.from_mapping({
+        "headline_max": 75, "require_byline": False, "dictionaries": ["/dicts/de_CH.dic"],
+        "gate": {"ready": ["spelling", "banned"], "published": ["spelling"]},
+        "discouraged": {"en": {"utilize": "", "going forward": "from now on"}},
+        "banned": {"kk": {"Алматы қаласы": "Алматы"}},
+    })
+    assert s.headline_max == 70
+    save(changed, tmp_path)
+    text = (tmp_path / "settings.toml").read_text(encoding="utf-8")
+    assert text.startswith("[factcheck]\ncheck_quotes = false\n")
+    again = WritingSettings.load(tmp_path)
+    assert again == changed
+    assert "utilize" not in again.discouraged["en"] and again.discouraged["en"]["going forward"] == "from now on"
+    assert again.banned["kk"] == {"Алматы қаласы": "Алматы"}
