@@ -38,6 +38,8 @@ VOWELS = frozenset("аәеёиоөұүыіэюяу")
 BACK = frozenset("аоұыяёю")
 FRONT = frozenset("әөүіеэи")
 VOICELESS = frozenset("кқпстфхцчшщ")
+# Suffixes with one form whatever the stem's vowels: the instrumental мен/бен/пен and the possessive -нікі.
+_INVARIANT = frozenset({"мен", "бен", "пен", "нікі", "дікі", "тікі"})
 _POSSESSIVE_3 = frozenset({"ы", "і", "сы", "сі"})
 # Voiced before a vowel suffix, voiceless at the end of the stem.
 _ALTERNATION = {"б": "п", "г": "к", "ғ": "қ"}
@@ -54,6 +56,8 @@ def fits(stem: str, suffix: str) -> bool:
     """Whether ``suffix`` may follow ``stem`` in Kazakh spelling (harmony and the stem's last sound)."""
     last = stem[-1]
     vowel = _last_vowel(stem)
+    if suffix in _INVARIANT:
+        return True
     if vowel in BACK and any(c in FRONT for c in suffix if c != "и"):
         return False
     if vowel in FRONT and vowel != "и" and any(c in BACK for c in suffix):

@@ -43,9 +43,16 @@ def test_correct_prose_raises_no_flag(checker: SpellChecker, name: str, lang: st
 
 
 def test_mixed_story_in_any_story_language_raises_no_flag(checker: SpellChecker) -> None:
-    text = "\n\n".join((CORPUS / n).read_text(encoding="utf-8") for n in ("clean_en.md", "clean_ru.md", "clean_kk.md"))
+    names = ("clean_en.md", "clean_ru.md", "clean_kk.md", "clean_mixed.md")
+    text = "\n\n".join((CORPUS / n).read_text(encoding="utf-8") for n in names)
     for lang in ("en", "ru", "kk"):
-        assert checker.check_text(text, lang, Accepted(names=story_names(text))) == []
+        assert [m.word for m in checker.check_text(text, lang, Accepted(names=story_names(text)))] == []
+
+
+def test_mixed_paragraphs_raise_no_flag(checker: SpellChecker) -> None:
+    text = (CORPUS / "clean_mixed.md").read_text(encoding="utf-8")
+    for lang in ("en", "ru", "kk"):
+        assert [m.word for m in checker.check_text(text, lang, Accepted(names=story_names(text)))] == []
 
 
 def test_seeded_misspellings_are_flagged_with_the_right_dictionary(checker: SpellChecker) -> None:
