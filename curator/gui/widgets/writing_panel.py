@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
-    QSpinBox,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -25,6 +26,26 @@ from curator.writing.findings import Category, Finding, Readability, Review
 FIELD_NAMES = {"headline": "Headline", "dek": "Dek", "byline": "Byline", "photo_credit": "Photo credit",
                "photo_caption": "Photo caption", "body": "Body"}
 _ROLE = Qt.ItemDataRole.UserRole
+
+
+class GoalField(QLineEdit):
+    """A word count, or empty for none."""
+
+    value_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QIntValidator(0, 1_000_000, self))
+        self.setPlaceholderText("none")
+        self.setMaximumWidth(90)
+        self.textChanged.connect(lambda _t: self.value_changed.emit(self.value()))
+
+    def value(self) -> int:
+        text = self.text().strip()
+        return int(text) if text.isdigit() else 0
+
+    def setValue(self, value: int) -> None:
+        self.setText(str(value) if value > 0 else "")
 
 
 class WritingPanel(QWidget):
@@ -48,12 +69,9 @@ class WritingPanel(QWidget):
 
         goal_row = QHBoxLayout()
         goal_label = QLabel("Word goal:")
-        self.goal = QSpinBox()
+        self.goal = GoalField()
         self.goal.setObjectName("wordGoal")
-        self.goal.setRange(0, 100_000)
-        self.goal.setSingleStep(50)
-        self.goal.setSpecialValueText("none")
-        self.goal.setToolTip("How many words this story should have (kept on this computer)")
+        self.goal.setToolTip("How many words this story should have (kept on this computer); empty for none")
         goal_label.setBuddy(self.goal)
         self.progress = QProgressBar()
         self.progress.setObjectName("goalProgress")
@@ -62,7 +80,7 @@ class WritingPanel(QWidget):
         goal_row.addWidget(self.goal)
         goal_row.addWidget(self.progress, 1)
         layout.addLayout(goal_row)
-        self.goal.valueChanged.connect(self._goal_edited)
+        self.goal.value_changed.connect(self._goal_edited)
         self._words = 0
         self._quiet = False
 
