@@ -3,20 +3,21 @@ the editor's context menu, the Writing panel (findings, readability, outline, wo
 status bar, and focus mode.
 
 Checking never runs on the UI thread. The highlighter asks for a block's underlines when Qt re-highlights it (only
-blocks an edit touched); a block seen before is answered from the cache, a new one goes to a one-thread pool and
-is re-highlighted when its answer comes back, while the old underlines that still fit stay in place. Suggestions
-for each new misspelling are worked out in the same pool right after, so the context menu opens at once.
+blocks an edit touched); a block seen before is answered from the cache, a new one goes to the library bridge's
+reader threads and is re-highlighted when its answer comes back, while the old underlines that still fit stay in
+place. Suggestions for new misspellings are worked out there right after, so the context menu opens at once. The
+workers pause now and then: they share the interpreter with the UI thread.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 
@@ -34,7 +35,9 @@ log = logging.getLogger(__name__)
 
 PANEL_SHORTCUT = "F6"
 FOCUS_SHORTCUT = "Ctrl+Alt+F"
-REVIEW_MS = 900  # pause in typing before the panel's review is worked out again
+REVIEW_MS = 1500  # pause in typing before the panel's review is worked out again
+PREFETCH_MS = 2500  # pause in typing before suggestions are worked out ahead
+MAX_PREFETCH = 12  # suggestions worked out ahead per check; others when the menu opens
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
 
@@ -49,51 +52,34 @@ class Underline:
 BlockKey = tuple[str, bool]  # (block text, inside a fenced code block)
 
 
-class _Signals(QObject):
-    checked = Signal(int, object)  # generation, {BlockKey: tuple[Underline, ...]}
-    suggested = Signal()
+def check_blocks(
+    checker: SpellChecker, keys: list[BlockKey], lang: str, accepted: Accepted
+) -> dict[BlockKey, tuple[Underline, ...]]:
+    """The underlines of each block (run on a worker thread)."""
+    results: dict[BlockKey, tuple[Underline, ...]] = {}
+    for n, (text, fenced) in enumerate(keys, 1):
+        if n % 25 == 0:
+            time.sleep(0.002)  # let the UI thread have the interpreter (a long story's first check)
+        found = checker.check_line(text, lang, accepted, fenced=fenced)
+        wide = not text.isascii() and any(ord(c) > 0xFFFF for c in text)
+        results[(text, fenced)] = tuple(
+            Underline(
+                to_utf16(text, m.start) if wide else m.start,
+                (to_utf16(text, m.end) - to_utf16(text, m.start)) if wide else m.end - m.start,
+                m.word,
+                m.lang,
+            )
+            for m in found
+        )
+    return results
 
 
-class _CheckJob(QRunnable):
-    def __init__(self, signals: _Signals, checker: SpellChecker, keys: list[BlockKey], lang: str,
-                 accepted: Accepted, generation: int) -> None:
-        super().__init__()
-        self.signals, self.checker, self.keys, self.lang = signals, checker, keys, lang
-        self.accepted, self.generation = accepted, generation
-
-    def run(self) -> None:
-        results: dict[BlockKey, tuple[Underline, ...]] = {}
-        try:
-            for text, fenced in self.keys:
-                found = self.checker.check_line(text, self.lang, self.accepted, fenced=fenced)
-                wide = not text.isascii() and any(ord(c) > 0xFFFF for c in text)
-                results[(text, fenced)] = tuple(
-                    Underline(
-                        to_utf16(text, m.start) if wide else m.start,
-                        (to_utf16(text, m.end) - to_utf16(text, m.start)) if wide else m.end - m.start,
-                        m.word, m.lang,
-                    )
-                    for m in found
-                )
-        except Exception:
-            log.exception("spell checking failed")
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self.signals.checked.emit(self.generation, results)
-
-
-class _SuggestJob(QRunnable):
-    def __init__(self, signals: _Signals, checker: SpellChecker, words: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.signals, self.checker, self.words = signals, checker, words
-
-    def run(self) -> None:
-        try:
-            for word, lang in self.words:
-                self.checker.suggestions(word, lang)
-        except Exception:
-            log.exception("suggestions failed")
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self.signals.suggested.emit()
+def prefetch_suggestions(checker: SpellChecker, words: list[tuple[str, str]]) -> int:
+    """Work out suggestions ahead, so the context menu opens at once (run on a worker thread); how many."""
+    for word, lang in words[:MAX_PREFETCH]:
+        checker.suggestions(word, lang)
+        time.sleep(0.01)  # each takes tens of milliseconds of the interpreter: the UI thread goes first
+    return min(len(words), MAX_PREFETCH)
 
 
 class WritingController(SidePanelController):
@@ -122,16 +108,13 @@ class WritingController(SidePanelController):
         self._queued: dict[BlockKey, set[int]] = {}  # waiting for the worker: key -> block numbers
         self._running: dict[BlockKey, set[int]] = {}
         self._suggested: set[tuple[str, str]] = set()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one worker: checks run in order and never compete with each other
-        self._signals = _Signals()
-        self._signals.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
-        # The panel's advice names the first suggestion once the worker has it.
-        self._signals.suggested.connect(self._suggestions_ready, Qt.ConnectionType.QueuedConnection)
         self._submit_timer = QTimer(self, singleShot=True, interval=0)
         self._submit_timer.timeout.connect(self._submit)
         self._review_timer = QTimer(self, singleShot=True, interval=REVIEW_MS)
         self._review_timer.timeout.connect(self.refresh_review)
+        self._to_prefetch: list[tuple[str, str]] = []
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch)
         self._outline_timer = QTimer(self, singleShot=True, interval=400)
         self._outline_timer.timeout.connect(self._refresh_outline)
 
@@ -219,7 +202,7 @@ class WritingController(SidePanelController):
                 return
             self.checker, self.accepted = result
             self.recheck_all()
-            self.refresh_review()
+            self._review_timer.start()  # after the underlines, not competing with them
 
         self.bridge.read(job, done, lambda exc: self.panel.clear(f"Spell checking is not available: {exc}"))
 
@@ -248,7 +231,15 @@ class WritingController(SidePanelController):
         for key, blocks in self._queued.items():
             self._running.setdefault(key, set()).update(blocks)
         self._queued = {}
-        self._pool.start(_CheckJob(self._signals, self.checker, keys, self._lang, self.accepted, self._generation))
+        if self.bridge is None:
+            return
+        checker, lang, accepted, generation = self.checker, self._lang, self.accepted, self._generation
+        # On the bridge's reader threads: their results are dropped once the window is closing.
+        self.bridge.read(
+            lambda _lib: check_blocks(checker, keys, lang, accepted),
+            lambda results: self._checked(generation, results),
+            lambda exc: log.error("spell checking failed", exc_info=exc),
+        )
 
     def _checked(self, generation: int, results: dict[BlockKey, tuple[Underline, ...]]) -> None:
         if generation != self._generation:
@@ -268,8 +259,21 @@ class WritingController(SidePanelController):
                 if (u.word, u.lang) not in self._suggested:
                     self._suggested.add((u.word, u.lang))
                     new_words.append((u.word, u.lang))
-        if new_words and self.checker is not None:
-            self._pool.start(_SuggestJob(self._signals, self.checker, new_words))
+        if new_words:
+            self._to_prefetch += new_words
+            self._prefetch_timer.start()
+
+    def _prefetch(self) -> None:
+        """Suggestions for the misspellings found lately, once typing pauses (they take the interpreter a while)."""
+        words, self._to_prefetch = self._to_prefetch, []
+        if not words or self.checker is None or self.bridge is None:
+            return
+        checker = self.checker
+        # The panel's advice names the first suggestion once they are in.
+        self.bridge.read(
+            lambda _lib: prefetch_suggestions(checker, words), lambda _r: self._suggestions_ready(),
+            lambda exc: log.error("suggestions failed", exc_info=exc),
+        )
 
     def _suggestions_ready(self) -> None:
         self._review_timer.start()
@@ -391,6 +395,8 @@ class WritingController(SidePanelController):
 
     def _edited(self) -> None:
         self._review_timer.start()
+        if self._prefetch_timer.isActive():
+            self._prefetch_timer.start()
         self._outline_timer.start()
 
     def refresh_review(self) -> None:

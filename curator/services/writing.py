@@ -264,6 +264,15 @@ class WritingService:
     def _accepted(self, s: Session, story_id: int | None, body: str) -> Accepted:
         words: list[str] = list(self.my_words())
         words += s.scalars(select(m.WritingDeskWord.word))
+        names: set[str] = set()
         if story_id is not None:
             words += self._ignored(s, story_id)
-        return Accepted(words, story_names(body))
+            # The fact check's sources of the story as stored (worked out on every save): no second detection
+            # pass over a long story while someone types. The detector runs here only for a story it has not read.
+            names.update(s.scalars(select(m.FactCheckSource.name).where(m.FactCheckSource.story_id == story_id)))
+            analysed = s.scalar(select(m.FactCheckState.story_id).where(m.FactCheckState.story_id == story_id))
+            if analysed is None:
+                names |= story_names(body)
+        else:
+            names = story_names(body)
+        return Accepted(words, names)
