@@ -167,6 +167,7 @@ def test_panel_lists_findings_outline_and_goal(qtbot, make_window) -> None:
     assert [panel.outline.item(i).text() for i in range(panel.outline.count())] == ["    Talks", "    Prices"]
     # Clicking a finding selects its text; clicking a heading moves there.
     item = next(i for i in panel.finding_items() if "goverment" in i.text(0))
+    assert item.child(0).text(0).startswith("→ ")  # what to change, under the finding
     panel.findings.itemClicked.emit(item, 0)
     assert window.editor.textCursor().selectedText() == "goverment"
     panel.outline.itemClicked.emit(panel.outline.item(1))

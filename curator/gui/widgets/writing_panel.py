@@ -89,6 +89,7 @@ class WritingPanel(QWidget):
         self.findings.setObjectName("writingFindings")
         self.findings.setHeaderHidden(True)
         self.findings.setRootIsDecorated(True)
+        self.findings.setIndentation(12)
         self.findings.setWordWrap(True)
         self.findings.setUniformRowHeights(False)
         self.findings.itemActivated.connect(self._finding_clicked)
@@ -139,10 +140,18 @@ class WritingPanel(QWidget):
             groups[category] = group
             for f in items:
                 where = "" if f.field == "body" else f"{FIELD_NAMES.get(f.field, f.field)}: "
-                item = QTreeWidgetItem([f"{where}{f.message}\n→ {f.advice}"])
+                item = QTreeWidgetItem([f"{where}{f.message}"])
                 item.setData(0, _ROLE, f)
-                item.setToolTip(0, f"{f.message}.\n{f.advice}" + ("\nHolds the story back." if f.blocking else ""))
+                tip = f"{f.message}.\n{f.advice}" + ("\nHolds the story back." if f.blocking else "")
+                item.setToolTip(0, tip)
+                # What to change, on a line of its own under the finding (a narrow dock would cut it off).
+                advice = QTreeWidgetItem([f"→ {f.advice}"])
+                advice.setData(0, _ROLE, f)
+                advice.setToolTip(0, tip)
+                advice.setForeground(0, self.palette().placeholderText())
+                item.addChild(advice)
                 group.addChild(item)
+                item.setExpanded(True)
             group.setExpanded(category in (Category.SPELLING, Category.REQUIRED, Category.BANNED) or len(items) < 8)
         if not review.findings:
             self.findings.addTopLevelItem(QTreeWidgetItem(["Nothing to change"]))
@@ -164,6 +173,7 @@ class WritingPanel(QWidget):
             self.outline.addItem(item)
 
     def finding_items(self) -> list[QTreeWidgetItem]:
+        """One item per finding (its advice is the item's child)."""
         out = []
         for i in range(self.findings.topLevelItemCount()):
             group = self.findings.topLevelItem(i)
