@@ -81,12 +81,12 @@ def test_ignore_in_this_story_only(lib: Library) -> None:
 
 
 def test_gate_holds_ready_on_a_misspelling_and_lets_go_after_the_fix(lib: Library) -> None:
-    story_id = _story(lib, "The goverment said the talks would resume.")
+    story_id = _story(lib, "The goverment met farmers on Tuesday.")
     with pytest.raises(StatusGateError, match="1 misspelling"):
         lib.stories.set_status([story_id], Status.READY)
     assert lib.stories.get(story_id).status is Status.DRAFT
     story = lib.stories.get(story_id)
-    lib.stories.save(story_id, story.fields().replace(body="The government said the talks would resume."),
+    lib.stories.save(story_id, story.fields().replace(body="The government met farmers on Tuesday."),
                      base_version=story.version)
     lib.stories.set_status([story_id], Status.READY)
     assert lib.stories.get(story_id).status is Status.READY
@@ -108,12 +108,12 @@ def test_gate_categories_come_from_settings(db_url: str, dictionaries: Dictionar
 
 
 def test_gate_reads_the_text_being_saved_not_the_stored_one(lib: Library) -> None:
-    story_id = _story(lib, "The goverment said so.")
+    story_id = _story(lib, "The goverment met farmers.")
     story = lib.stories.get(story_id)
-    fixed = story.fields().replace(body="The government said so.", status=Status.READY)
+    fixed = story.fields().replace(body="The government met farmers.", status=Status.READY)
     lib.stories.save(story_id, fixed, base_version=story.version)
     assert lib.stories.get(story_id).status is Status.READY
     story = lib.stories.get(story_id)
     with pytest.raises(StatusGateError, match="1 misspelling"):
-        lib.stories.save(story_id, story.fields().replace(body="The goverment said so.", status=Status.PUBLISHED),
+        lib.stories.save(story_id, story.fields().replace(body="The goverment met farmers.", status=Status.PUBLISHED),
                          base_version=story.version)
