@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -185,6 +186,8 @@ class FactCheckSource(Base):
     # Created by detection and not touched by anyone since: removed again when the text stops naming it.
     detected: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The desk chose to list it on the story's public page (its name and web address only, never its status).
+    public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (UniqueConstraint("story_id", "key", name="uq_factcheck_source_story_id_key"),)
 
@@ -230,6 +233,8 @@ class FactCheckFinding(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     checked_by: Mapped[str] = mapped_column(Text, default="")
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Added by a checker from a selection (detection missed it): kept across saves while its text is there.
+    manual: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (
         Index("ix_factcheck_finding_story_id_anchor_start", "story_id", "anchor_start"),
@@ -253,7 +258,9 @@ class FactCheckClaim(Base):
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
     claimant: Mapped[str] = mapped_column(Text, default="")
     verdict: Mapped[str | None] = mapped_column(String(60), default=None)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")  # the checker's private note, never published
+    # Why the verdict, written for readers: published on the story page and as ClaimReview's reviewBody.
+    public_rationale: Mapped[str] = mapped_column(Text, default="", server_default="")
     # The claim's text when the verdict was given: a verdict on text edited since then needs another look.
     reviewed_text: Mapped[str | None] = mapped_column(Text, default=None)
     created_by: Mapped[str] = mapped_column(Text, default="")

@@ -194,6 +194,7 @@ PATTERN_LABELS = {
     "ru_govoritsya": "говорится в …",
     "kk_verb": "… деді / мәлімдеді",
     "kk_sozinshe": "… сөзінше",
+    "manual": "added by a checker",
 }
 
 
@@ -228,6 +229,7 @@ class Source:
     findings: int  # attributions and quotations in the text that credit it
     evidence: int  # claims it is evidence for
     created_at: datetime
+    public: bool = False  # listed on the story's public page (name and address only, never the status)
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,7 @@ class Finding:
     note: str
     checked_by: str
     checked_at: datetime | None
+    manual: bool = False  # added by a checker from a selection, not by detection
 
     @property
     def start(self) -> int:
@@ -298,6 +301,7 @@ class Claim:
     updated_at: datetime
     checked_by: str
     checked_at: datetime | None
+    public_rationale: str = ""  # why the verdict, written for readers (the note stays private)
 
     @property
     def start(self) -> int:
@@ -310,6 +314,17 @@ class Claim:
     @property
     def text(self) -> str:
         return self.anchor.exact
+
+    @property
+    def publishable(self) -> bool:
+        """Fit for readers: it stands in the text, its verdict was given on its present words, and the desk wrote
+        a public rationale for it."""
+        return (
+            self.verdict is not None
+            and not self.orphaned
+            and not self.text_changed
+            and bool(self.public_rationale.strip())
+        )
 
     @property
     def text_changed(self) -> bool:
@@ -380,6 +395,31 @@ class FactCheck:
 
     def source(self, source_id: int | None) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
+
+    def mentions(self, source_id: int) -> tuple[Finding, ...]:
+        """The attributions and quotations that credit a source, in text order."""
+        return tuple(f for f in self.findings if f.source_id == source_id)
+
+    def claimant_near(self, start: int, end: int, *, reach: int = 160) -> str:
+        """Who a passage ``start``–``end`` is attributed to: the speaker (else the source) of the attribution
+        inside it, else of one in the same sentence, else of the nearest one within ``reach`` characters (the
+        sentence before or after); "" when none is near. What Mark Claim offers as the claimant."""
+        attributions = [f for f in self.findings if f.kind is FindingKind.ATTRIBUTION and (f.speaker or f.source_name)]
+
+        def who(f: Finding) -> str:
+            return f.speaker or f.source_name
+
+        def distance(f: Finding) -> int:
+            return max(0, f.start - end, start - f.end)
+
+        inside = [f for f in attributions if f.start < end and start < f.end]
+        if inside:
+            return who(inside[0])
+        same = [f for f in attributions if f.sentence_start < end and start < f.sentence_end]
+        if same:
+            return who(min(same, key=distance))
+        near = [f for f in attributions if distance(f) <= reach]
+        return who(min(near, key=distance)) if near else ""
 
     def at(self, position: int) -> tuple[Finding | Claim, ...]:
         """Findings and (standing) claims covering ``position`` of the saved body, innermost first: what a click

@@ -66,6 +66,7 @@ def finding_dto(row: m.FactCheckFinding, source_name: str | None) -> Finding:
         note=row.note,
         checked_by=row.checked_by,
         checked_at=row.checked_at,
+        manual=row.manual,
     )
 
 
@@ -146,6 +147,7 @@ def claim_dtos(s: Session, rows: list[m.FactCheckClaim], scale: VerdictScale) ->
                 updated_at=r.updated_at,
                 checked_by=r.checked_by,
                 checked_at=r.checked_at,
+                public_rationale=r.public_rationale,
             )
         )
     return tuple(out)
@@ -249,6 +251,7 @@ def source_dtos(s: Session, where: Any) -> tuple[Source, ...]:
                 findings=row.findings,
                 evidence=row.evidence,
                 created_at=src.created_at,
+                public=src.public,
             )
         )
     return tuple(out)

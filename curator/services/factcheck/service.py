@@ -182,8 +182,12 @@ class FactCheckService(SourceActions):
         verdict: str | None = None,
         note: str = "",
         author: str = "",
+        public_rationale: str = "",
     ) -> Claim:
         """Mark ``body[start:end]`` of the saved story as a claim.
+
+        ``note`` is the checker's private note; ``public_rationale`` explains the verdict to readers (a claim is
+        published, on the page and as ClaimReview, only with a verdict and a public rationale).
 
         ``expected`` is the selected text as the editor shows it; when the saved body differs there (unsaved
         edits), nothing is marked and the error says to save first. Surrounding blanks are left out.
@@ -217,6 +221,7 @@ class FactCheckService(SourceActions):
                     claimant=clean_line(claimant),
                     verdict=key,
                     note=valid_note(note),
+                    public_rationale=valid_note(public_rationale, "public rationale"),
                     reviewed_text=anchor.exact if key else None,
                     created_by=clean_line(author),
                     created_at=now,
@@ -234,13 +239,16 @@ class FactCheckService(SourceActions):
         *,
         claimant: str | None = None,
         note: str | None = None,
+        public_rationale: str | None = None,
     ) -> Claim:
-        """Change a claim's claimant or note (None leaves a field as it is)."""
+        """Change a claim's claimant, private note or public rationale (None leaves a field as it is)."""
         values: dict[str, Any] = {"updated_at": self._clock()}
         if claimant is not None:
             values["claimant"] = clean_line(claimant)
         if note is not None:
             values["note"] = valid_note(note)
+        if public_rationale is not None:
+            values["public_rationale"] = valid_note(public_rationale, "public rationale")
         with self._writing() as s:
             self._claim(s, claim_id)
             s.execute(update(m.FactCheckClaim).where(m.FactCheckClaim.id == claim_id).values(values))

@@ -10,18 +10,25 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from curator.core.errors import CuratorError
 from curator.db import models as m
 from curator.db.engine import read_session
 from curator.domain.errors import NotFoundError, ValidationError
-from curator.domain.factcheck import Source, SourceKind, Verification
-from curator.factcheck.attributions import source_key
+from curator.domain.factcheck import Finding, FindingKind, Source, SourceKind, Verification
+from curator.factcheck.anchors import anchor_at
+from curator.factcheck.attributions import guess_kind, source_key
+from curator.services.factcheck import convert
 from curator.services.factcheck.base import ServiceBase
 from curator.services.factcheck.convert import EvidenceRow, FindingRow, SnapshotRow, SourceRow
+from curator.services.factcheck.sync import unchecked_values
 from curator.services.factcheck.validators import (
     KEY_LENGTH,
     MAX_SNAPSHOT_BYTES,
+    fingerprint,
+    selection,
+    sentence_around,
     valid_kind,
     valid_name,
     valid_note,
@@ -81,10 +88,14 @@ class SourceActions(ServiceBase):
         kind: SourceKind | str | None = None,
         url: str | None = None,
         note: str | None = None,
+        public: bool | None = None,
     ) -> Source:
         """Change a source's details (None leaves a field as it is). A renamed source keeps answering to its old
-        name in the text."""
+        name in the text. ``public`` lists it on the story's public page (its name and address, never its status
+        or note)."""
         values: dict[str, Any] = {"detected": False}
+        if public is not None:
+            values["public"] = bool(public)
         if kind is not None:
             values["kind"] = valid_kind(kind).value
         if url is not None:
@@ -111,15 +122,125 @@ class SourceActions(ServiceBase):
     def set_source_status(
         self, source_id: int, status: Verification | str, *, checked_by: str = "", note: str | None = None
     ) -> Source:
-        """Record the verification of a source (reached, confirmed, disputed …) and who did it."""
+        """Record the verification of a source (reached, confirmed, disputed …) and who did it.
+
+        The status holds for the source once: every attribution that credits it takes the same status (each can
+        still be opened, and set on its own afterwards), and attributions found later that credit it start
+        verified when it is. Quotations keep their own checking: a real source can still be misquoted.
+        """
         status = valid_status(status)
-        values = {**self._checked(status, checked_by), "detected": False}
+        checked = self._checked(status, checked_by)
+        values = {**checked, "detected": False}
         if note is not None:
             values["note"] = valid_note(note)
         with self._writing() as s:
             self._source_row(s, source_id)
             s.execute(update(m.FactCheckSource).where(m.FactCheckSource.id == source_id).values(values))
+            s.execute(
+                update(FindingRow)
+                .where(FindingRow.source_id == source_id, FindingRow.kind == FindingKind.ATTRIBUTION.value)
+                .values(checked)
+            )
             return self._source(s, source_id)
+
+    def add_mention(
+        self,
+        story_id: int,
+        start: int,
+        end: int,
+        *,
+        expected: str | None = None,
+        source: str | int | None = None,
+        kind: SourceKind | str | None = None,
+        author: str = "",
+    ) -> Finding:
+        """An attribution detection missed, from a selection of the saved text (``body[start:end]``).
+
+        ``source`` is the source it credits: an existing source's id, or a name (a source of that name, or one
+        answering to it, is reused; otherwise one is added). Without ``source`` the selected words name it. The
+        mention is kept across saves while its words are in the text, and checked like any other.
+        """
+        with self._writing() as s:
+            body = self._body(s, story_id)
+            start, end = selection(body, start, end, expected)
+            words = " ".join(body[start:end].split())
+            if isinstance(source, int):
+                row = self._source_row(s, source)
+                if row.story_id != story_id:
+                    raise ValidationError("source", f"“{row.name}” is a source of another story")
+                source_id = row.id
+            else:
+                name = valid_name(source if source is not None else words, "source")
+                key = source_key(name)[:KEY_LENGTH]
+                if not key:
+                    raise ValidationError("source", f"“{name}” does not name anyone")
+                row_or_none = self._source_by_key(s, story_id, key)
+                if row_or_none is not None:
+                    source_id = row_or_none.id
+                else:
+                    source_id = self._new_source(
+                        s, story_id, name, key, valid_kind(kind) if kind is not None else guess_kind(name)
+                    )
+            clash = s.scalar(
+                select(FindingRow.id).where(
+                    FindingRow.story_id == story_id,
+                    FindingRow.kind == FindingKind.ATTRIBUTION.value,
+                    FindingRow.anchor_start == start,
+                    FindingRow.anchor_end == end,
+                )
+            )
+            if clash is not None:
+                raise ValidationError("selection", "that passage is already an attribution")
+            anchor = anchor_at(body, start, end)
+            sentence_start, sentence_end = sentence_around(body, start, end)
+            source_row = self._source_row(s, source_id)
+            checked = unchecked_values()
+            if source_row.status == Verification.VERIFIED.value:
+                checked = {**checked, "status": source_row.status, "checked_by": source_row.checked_by}
+                checked["checked_at"] = source_row.checked_at
+            finding_id = s.execute(
+                insert(FindingRow)
+                .values(
+                    story_id=story_id,
+                    kind=FindingKind.ATTRIBUTION.value,
+                    pattern="manual",
+                    exact=anchor.exact,
+                    prefix=anchor.prefix,
+                    suffix=anchor.suffix,
+                    anchor_start=anchor.start,
+                    anchor_end=anchor.end,
+                    sentence_start=sentence_start,
+                    sentence_end=sentence_end,
+                    source_id=source_id,
+                    speaker="",
+                    fingerprint=fingerprint("manual", str(source_id), anchor.exact, clean_line(author)),
+                    manual=True,
+                    **checked,
+                )
+                .returning(FindingRow.id)
+            ).scalar_one()
+            self._touch_source(s, source_id)
+            return convert.finding(s, finding_id)
+
+    def _new_source(self, s: Session, story_id: int, name: str, key: str, kind: SourceKind, url: str = "") -> int:
+        return s.execute(
+            insert(m.FactCheckSource)
+            .values(
+                story_id=story_id,
+                name=name,
+                key=key,
+                aliases=[],
+                kind=kind.value,
+                url=url,
+                status=Verification.UNVERIFIED.value,
+                note="",
+                checked_by="",
+                checked_at=None,
+                detected=False,
+                created_at=self._clock(),
+            )
+            .returning(m.FactCheckSource.id)
+        ).scalar_one()
 
     def merge_sources(self, source_ids: Iterable[int], into: int) -> Source:
         """Fold sources into one (e.g. "Karasin" and "Grigory Karasin"); mentions of any of them then credit it."""

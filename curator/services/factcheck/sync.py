@@ -106,10 +106,21 @@ class FactCheckSync:
 
         # Sources: those the text names that the story does not have yet are added, unverified.
         key_to_id: dict[str, int] = {}
-        for source_id, key, aliases in s.execute(
-            select(SourceRow.id, SourceRow.key, SourceRow.aliases).where(SourceRow.story_id == story_id)
+        # A source verified once stands verified for every attribution that credits it, new ones included.
+        verified: dict[int, dict[str, Any]] = {}
+        for source_id, key, aliases, status, checked_by, checked_at in s.execute(
+            select(
+                SourceRow.id,
+                SourceRow.key,
+                SourceRow.aliases,
+                SourceRow.status,
+                SourceRow.checked_by,
+                SourceRow.checked_at,
+            ).where(SourceRow.story_id == story_id)
         ):
             key_to_id[key] = source_id
+            if status == Verification.VERIFIED.value:
+                verified[source_id] = {"status": status, "note": "", "checked_by": checked_by, "checked_at": checked_at}
             for alias in aliases or ():
                 key_to_id.setdefault(alias, source_id)
         added = self._insert_sources(s, self._source_rows(story_id, analysis, set(key_to_id), now))
@@ -119,7 +130,7 @@ class FactCheckSync:
         stored: dict[str, deque[Any]] = defaultdict(deque)
         for row in s.execute(
             select(FindingRow.id, FindingRow.fingerprint, FindingRow.source_id)
-            .where(FindingRow.story_id == story_id)
+            .where(FindingRow.story_id == story_id, FindingRow.manual.is_(False))
             .order_by(FindingRow.anchor_start, FindingRow.id)
         ):
             stored[row.fingerprint].append(row)
@@ -136,7 +147,10 @@ class FactCheckSync:
                 }
                 updates.append({"id": old.id, **position, "source_id": old.source_id or resolved})
             else:
-                inserts.append({**r, "source_id": resolved, **unchecked_values()})
+                checked = unchecked_values()
+                if r["kind"] == FindingKind.ATTRIBUTION.value and resolved in verified:
+                    checked = verified[resolved]
+                inserts.append({**r, "source_id": resolved, **checked})
         gone = [row.id for queue in stored.values() for row in queue]
         if gone:
             s.execute(delete(FindingRow).where(FindingRow.id.in_(gone)).execution_options(synchronize_session=False))
@@ -166,6 +180,7 @@ class FactCheckSync:
             .execution_options(synchronize_session=False)
         )
 
+        self._reanchor_manual(s, story_id, body)
         self._reanchor_claims(s, story_id, body)
 
         values = {"body_hash": digest, "detector_version": DETECTOR_VERSION, "analysed_at": now}
@@ -268,6 +283,45 @@ class FactCheckSync:
                 for story_id, _, body in analyses
             ],
         )
+
+    @staticmethod
+    def _reanchor_manual(s: Session, story_id: int, body: str) -> None:
+        """Mentions a checker added follow their text; one whose text is gone goes too."""
+        gone, moved = [], []
+        for row in s.execute(
+            select(
+                FindingRow.id,
+                FindingRow.exact,
+                FindingRow.prefix,
+                FindingRow.suffix,
+                FindingRow.anchor_start,
+                FindingRow.anchor_end,
+                FindingRow.sentence_start,
+                FindingRow.sentence_end,
+            ).where(FindingRow.story_id == story_id, FindingRow.manual.is_(True))
+        ):
+            found = reanchor(anchor_of(row), body)
+            if found is None:
+                gone.append(row.id)
+                continue
+            shift = found.start - row.anchor_start
+            if shift or (found.exact, found.prefix, found.suffix) != (row.exact, row.prefix, row.suffix):
+                moved.append(
+                    {
+                        "id": row.id,
+                        "exact": found.exact,
+                        "prefix": found.prefix,
+                        "suffix": found.suffix,
+                        "anchor_start": found.start,
+                        "anchor_end": found.end,
+                        "sentence_start": min(found.start, max(0, row.sentence_start + shift)),
+                        "sentence_end": max(found.end, min(len(body), row.sentence_end + shift)),
+                    }
+                )
+        if gone:
+            s.execute(delete(FindingRow).where(FindingRow.id.in_(gone)).execution_options(synchronize_session=False))
+        if moved:
+            s.execute(_by_id(_FINDINGS, moved[0]), [_keyed(c) for c in moved])
 
     @staticmethod
     def _reanchor_claims(s: Session, story_id: int, body: str) -> None:

@@ -83,3 +83,12 @@ def selection(body: str, start: int, end: int, expected: str | None) -> tuple[in
             "selection", f"is {end - start:,} characters long; a claim is at most {MAX_CLAIM_CHARS:,}"
         )
     return start, end
+
+
+def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) holding ``body[start:end]``, roughly: from after the last stop or line end before it
+    to the next one after it. Enough to tell which claims a hand-added attribution sits beside."""
+    left = max(body.rfind(stop, 0, start) for stop in (". ", "! ", "? ", "\n"))
+    right_candidates = [i for stop in (". ", "! ", "? ", "\n") if (i := body.find(stop, end)) != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(body)
+    return (left + 1 if left >= 0 else 0), min(right, len(body))
