@@ -10,20 +10,30 @@ verdicts = [
   "Misleading",
 ]
 check_quotes = true  # unverified quotations count as open items (and hold a story back), like attributions
+
+[newsroom]
+# Who signs the published fact checks (ClaimReview author and publisher) and publishes the stories.
+name = "Steppe Herald"
+url = "https://news.example.org"
+logo = "https://news.example.org/logo.png"
 ```
+
+Without ``[newsroom]``, the older ``organisation``/``organisation_url`` of ``[factcheck]`` name the newsroom.
 """
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from curator.core.errors import CuratorError
 from curator.core.text import slugify
 from curator.domain.factcheck import DEFAULT_SCALE, Verdict, VerdictScale
+from curator.domain.newsroom import Newsroom
 
 SETTINGS_FILENAME = "settings.toml"
 
@@ -40,6 +50,12 @@ class FactCheckSettings:
     organisation: str = ""
     organisation_url: str = ""
     path: Path | None = field(default=None, compare=False)
+    newsroom: Newsroom = field(default_factory=Newsroom)
+
+    def __post_init__(self) -> None:
+        # The older way to name the newsroom, still honoured when [newsroom] is not set.
+        if not self.newsroom and self.organisation:
+            object.__setattr__(self, "newsroom", Newsroom(self.organisation, self.organisation_url))
 
     @classmethod
     def load(cls, config_dir: Path | None) -> FactCheckSettings:
@@ -59,7 +75,9 @@ class FactCheckSettings:
             raise SettingsError(f"{path} is not UTF-8 text") from None
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError(f"{path} is not valid TOML: {exc}") from None
-        return cls.from_mapping(data.get("factcheck", {}), path=path)
+        settings = cls.from_mapping(data.get("factcheck", {}), path=path)
+        newsroom = newsroom_from_mapping(data.get("newsroom", {}), path=path)
+        return replace(settings, newsroom=newsroom) if newsroom else settings
 
     @classmethod
     def from_mapping(cls, table: Any, *, path: Path | None = None) -> FactCheckSettings:
@@ -76,6 +94,26 @@ class FactCheckSettings:
         if not isinstance(org, str) or not isinstance(org_url, str):
             raise SettingsError(f"{where} organisation and organisation_url must be text")
         return cls(scale, check_quotes, org.strip(), org_url.strip(), path)
+
+
+def newsroom_from_mapping(table: Any, *, path: Path | None = None) -> Newsroom:
+    """The ``[newsroom]`` table: ``name``, and web addresses ``url`` and ``logo`` (http or https)."""
+    where = f"{path or SETTINGS_FILENAME} [newsroom]"
+    if not isinstance(table, Mapping):
+        raise SettingsError(f"{where} must be a table")
+    values = {}
+    for key in ("name", "url", "logo"):
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            raise SettingsError(f"{where} {key} must be text")
+        values[key] = " ".join(value.split())
+    for key in ("url", "logo"):
+        parts = urlsplit(values[key])
+        if values[key] and (parts.scheme.lower() not in ("http", "https") or not parts.netloc):
+            raise SettingsError(f"{where} {key} must be a web address (http or https): {values[key]!r}")
+    if (values["url"] or values["logo"]) and not values["name"]:
+        raise SettingsError(f"{where} needs a name")
+    return Newsroom(values["name"], values["url"], values["logo"])
 
 
 def _scale(items: Any, where: str) -> VerdictScale:

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTextEdit
 
@@ -55,6 +55,9 @@ class _Positions:
 
 
 class FactCheckController(SidePanelController):
+    # The story's saved fact check (None: no story), for the preview to show its public side.
+    checked = Signal(object)
+
     def __init__(self, host: PanelHost) -> None:
         super().__init__(
             host,
@@ -112,6 +115,7 @@ class FactCheckController(SidePanelController):
         self._generation += 1
         self.check, self.anchors, self.gone = None, {}, set()
         self.editor.setExtraSelections([])
+        self.checked.emit(None)
         if story is None:
             self.panel.clear()
             return
@@ -137,6 +141,7 @@ class FactCheckController(SidePanelController):
         if (generation is not None and generation != self._generation) or check.story_id != self.editing.story_id:
             return
         self.check = check
+        self.checked.emit(check)
         anchors: dict[Key, TextAnchor] = {}
         for claim in check.claims:
             if not claim.orphaned:

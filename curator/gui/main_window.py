@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self._wire()
         host = MainWindowHost(self)
         self.factcheck = install_factcheck(host)
+        # The preview is the public page exactly: it shows the public side of the saved fact check too.
+        self.factcheck.checked.connect(self.preview.set_factcheck)
         self.related = install_related(host)
         self.comments = install_comments(host)
         self.writing = install_writing(host)

@@ -16,8 +16,12 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 if TYPE_CHECKING:
     from curator.domain.stories import Story
     from curator.render.blocks import RenderedBlock
+    from curator.render.page import ClaimItem, SourceItem
 
 log = logging.getLogger(__name__)
+
+# The public side of a story's fact check as its page lists it: (sources, claims).
+PublicItems = tuple[tuple["SourceItem", ...], tuple["ClaimItem", ...]]
 
 # The preview page may hold no script and load nothing but local files and inline data.
 PREVIEW_CSP = (
@@ -31,6 +35,7 @@ class RenderRequest:
     generation: int
     story: Story | None = None  # new fields for the page around the body
     text: str | None = None  # new body text
+    public: PublicItems | None = None  # new public side of the fact check (sources, claims) for the page
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class _Worker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._renderer: Any = None
+        self._story: Story | None = None
+        self._public: Any = ((), ())
 
     @Slot(object)
     def render(self, request: RenderRequest) -> None:
@@ -57,9 +64,16 @@ class _Worker(QObject):
         line_count = 0
         try:
             if request.story is not None:
+                self._story = request.story
+            if request.public is not None:
+                self._public = request.public
+            if (request.story is not None or request.public is not None) and self._story is not None:
                 from curator.render.page import PageOptions, render_story_page
 
-                page_html = render_story_page(request.story, "", PageOptions(extra_head=PREVIEW_CSP))
+                # The public page exactly: the fact check's public side included, nothing internal.
+                sources, claims = self._public
+                options = PageOptions(extra_head=PREVIEW_CSP, sources=sources, claims=claims)
+                page_html = render_story_page(self._story, "", options)
             if request.text is not None:
                 if self._renderer is None:
                     from curator.render.blocks import BlockRenderer
@@ -86,9 +100,12 @@ class PreviewRenderer(QObject):
         self._generation = 0
         self._pending_story: Story | None = None
         self._pending_text: str | None = None
+        self._pending_public: PublicItems | None = None
 
-    def request(self, *, story: Story | None = None, text: str | None = None) -> int:
+    def request(self, *, story: Story | None = None, text: str | None = None, public: PublicItems | None = None) -> int:
         """Ask for a render; returns the generation the result will carry."""
+        if public is not None:
+            self._pending_public = public
         if story is not None:
             self._pending_story = story
         if text is not None:
@@ -115,14 +132,14 @@ class PreviewRenderer(QObject):
     def _send(self) -> None:
         if self._thread is None:
             self._start_thread()
-        request = RenderRequest(self._generation, self._pending_story, self._pending_text)
-        self._pending_story, self._pending_text = None, None
+        request = RenderRequest(self._generation, self._pending_story, self._pending_text, self._pending_public)
+        self._pending_story, self._pending_text, self._pending_public = None, None, None
         self._busy = True
         self._submit.emit(request)
 
     def _on_done(self, result: RenderResult) -> None:
         self._busy = False
-        if self._pending_story is not None or self._pending_text is not None:
+        if self._pending_story is not None or self._pending_text is not None or self._pending_public is not None:
             self._send()
         self.rendered.emit(result)
 

@@ -45,13 +45,14 @@ def story_html(library: Library, story: Story) -> str:
     web_photo = photo if photo.startswith(("http://", "https://")) else ""
     check = library.factcheck.overview(story.id)
     sources, claims = factcheck_items(check)
-    reviews = claim_reviews_json_ld(story, check, author_name=library.factcheck.settings.organisation)
+    newsroom = library.factcheck.settings.newsroom
+    reviews = claim_reviews_json_ld(story, check, newsroom=newsroom)
     options = PageOptions(
         inline_css=True,
         photo_src=photo,
         id_prefix=BODY_ID_PREFIX,
         show_updated=True,
-        json_ld=(news_article_json_ld(story, image=web_photo), *reviews),
+        json_ld=(news_article_json_ld(story, image=web_photo, newsroom=newsroom), *reviews),
         sources=sources,
         claims=claims,
     )

@@ -2,7 +2,7 @@
 and one shared stylesheet, every link relative so the folder works from a disk, a USB stick or any web server.
 
 Exports are incremental. The folder's manifest (see :mod:`curator.io.export_folder`) remembers, for every group of
-files (a story's page with its fact-check record and photo, an index page, a tag page, the feed), a key of the
+files (a story's page with its photo, an index page, a tag page, the feed), a key of the
 inputs it was made from; exporting again into the same folder writes only the groups whose key changed, removes
 the pages of stories that left the export, and gives the same bytes a full export would (``full=True`` writes
 everything again). Keys are worked out without reading the stories: the story's stamp from
@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +36,7 @@ from markupsafe import Markup
 import curator
 from curator.core.text import slugify
 from curator.domain.factcheck import FactCheck
+from curator.domain.newsroom import Newsroom
 from curator.domain.stories import Story, StorySummary
 from curator.io import workers as worker_processes
 from curator.io.errors import ExportError
@@ -52,7 +53,6 @@ from curator.io.export_common import (
 )
 from curator.io.export_folder import ExportFolder, Group, Writer
 from curator.io.export_html import BODY_ID_PREFIX
-from curator.render.factcheck_report import render_factcheck_report
 from curator.render.markdown import RENDER_KEY
 from curator.render.page import (
     TEMPLATE_DIR,
@@ -80,7 +80,8 @@ PAGE_SIZE = 20
 FEED_ITEMS = 50
 DEFAULT_TITLE = "Stories"
 # Bump when the pages this module writes change for the same inputs: every page is then written again.
-SITE_FORMAT = 3
+SITE_FORMAT = 4  # 4: only the fact check's public side on pages; no checker's reports in the folder
+# "factcheck" held the checker's reports in sites exported before; listed so those files are removed.
 FOLDERS = ("stories", "tags", "factcheck", "media")
 # An empty site's feed needs some time: the epoch, not the clock.
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -125,8 +126,8 @@ class _Site:
     site_url: str
     ids: frozenset[int]
     tag_slugs: dict[str, str]
-    # Who publishes the fact checks (ClaimReview author): the settings' organisation, else the site.
-    organisation: str = ""
+    # Who signs the fact checks and publishes the stories: the settings' [newsroom], else the site by its title.
+    newsroom: Newsroom = field(default_factory=Newsroom)
     # The listings' language: the one most stories are in.
     lang: str = "en"
 
@@ -179,7 +180,7 @@ def export_site(
         site_url=site_url.rstrip("/"),
         ids=frozenset(ids),
         tag_slugs=_tag_slugs(summaries.values()),
-        organisation=library.factcheck.settings.organisation or title.strip() or DEFAULT_TITLE,
+        newsroom=library.factcheck.settings.newsroom or Newsroom(title.strip() or DEFAULT_TITLE, site_url.strip()),
         lang=language,
     )
     site_key = _digest(
@@ -189,7 +190,7 @@ def export_site(
         RENDER_KEY,
         site.title,
         site.site_url,
-        site.organisation,
+        repr(site.newsroom),
         repr(library.factcheck.scale),
         page_size,
     )
@@ -435,13 +436,8 @@ def _write_stories(
         body, removed = without_unresolvable_links(bodies[story.id])
         group = Group(keys[story.id])
         group.problems.extend(f"{story.slug}: left out the {what}, which points nowhere in a site" for what in removed)
-        check = checks.get(story.id)
-        _write_story(site, writer, group, story, body, check)
-        if check is not None:
-            # The checker's record (open items, notes) goes beside the page, not linked from it.
-            name = f"factcheck/{story.slug}.html"
-            report = render_factcheck_report(story, check, generated_at=_checked_at(story, check))
-            group.files[name] = writer.write(name, report)
+        # Only the public side of the fact check goes out; the checker's report never enters the site folder.
+        _write_story(site, writer, group, story, body, checks.get(story.id))
         groups[_story_group(story.id)] = group
         entries.append(_entry(site, story, body, with_content=story.id in feed_ids))
     return _Pages(entries=entries, groups=groups, rendered=renderer.rendered)
@@ -456,15 +452,6 @@ def _entries(library: Library, site: _Site, story_ids: list[int], feed_ids: set[
         body, _removed = without_unresolvable_links(bodies[story.id])
         out[story.id] = _entry(site, story, body, with_content=story.id in feed_ids)
     return out
-
-
-def _checked_at(story: Story, check: FactCheck) -> datetime:
-    """When a story's fact check last changed, as far as the stored times tell (the report's date)."""
-    times = [story.updated_at]
-    times += [t for c in check.claims for t in (c.updated_at, c.checked_at) if t is not None]
-    times += [t for s in check.sources for t in (s.created_at, s.checked_at) if t is not None]
-    times += [f.checked_at for f in check.findings if f.checked_at is not None]
-    return max(times)
 
 
 def _date(s: StorySummary | Story) -> datetime:
@@ -509,7 +496,7 @@ def _write_story(
     photo_src, photo_url = _photo(site, writer, group, story)
     url = f"{site.site_url}/stories/{story.slug}.html" if site.site_url else ""
     sources, claims = factcheck_items(check)
-    reviews = claim_reviews_json_ld(story, check, url=url, author_name=site.organisation)
+    reviews = claim_reviews_json_ld(story, check, url=url, newsroom=site.newsroom)
     options = site.options(
         1,
         related=tuple(related),
@@ -518,7 +505,7 @@ def _write_story(
         id_prefix=BODY_ID_PREFIX,
         canonical=url,
         show_updated=True,
-        json_ld=(news_article_json_ld(story, url=url, image=photo_url, publisher=site.title), *reviews),
+        json_ld=(news_article_json_ld(story, url=url, image=photo_url, newsroom=site.newsroom), *reviews),
         sources=sources,
         claims=claims,
     )

@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from curator.domain.factcheck import FactCheck
+from curator.domain.newsroom import Newsroom
 from curator.domain.stories import Story
 from curator.render.sanitize import prefix_ids
 
@@ -48,12 +49,9 @@ class SiteNav:
 
 @dataclass(frozen=True)
 class SourceItem:
-    """A source as a story page lists it; ``href`` only for web addresses."""
+    """A source as a story's public page lists it: its name and, for web addresses, a link. Never its status."""
 
     name: str
-    kind: str
-    status: str  # the verification status's value (a class name)
-    status_label: str
     href: str | None = None
 
 
@@ -66,6 +64,7 @@ class ClaimItem:
     claimant: str
     verdict: str
     tone: str
+    rationale: str = ""  # the public rationale, written for readers
 
 
 def web_href(url: str) -> str | None:
@@ -79,31 +78,35 @@ def web_href(url: str) -> str | None:
 
 
 def factcheck_items(check: FactCheck | None) -> tuple[tuple[SourceItem, ...], tuple[ClaimItem, ...]]:
-    """The sources and the publishable judged claims of a story's fact check, as its page lists them."""
+    """What a story's public page shows of its fact check: the sources the desk made public (names and links,
+    no statuses) and the claims with a verdict and a public rationale. Everything else stays internal."""
     if check is None:
         return (), ()
-    from curator.render.claimreview import publishable
-
-    sources = tuple(
-        SourceItem(s.name, s.kind.label, s.status.value, s.status.label, web_href(s.url)) for s in check.sources
-    )
+    sources = tuple(SourceItem(s.name, web_href(s.url)) for s in check.sources if s.public)
     claims = tuple(
-        ClaimItem(f"claim-{c.id}", " ".join(c.text.split()), c.claimant, c.verdict_label, check.scale.tone(c.verdict))
+        ClaimItem(
+            f"claim-{c.id}",
+            " ".join(c.text.split()),
+            c.claimant,
+            c.verdict_label,
+            check.scale.tone(c.verdict),
+            c.public_rationale.strip(),
+        )
         for c in check.claims
-        if publishable(c)
+        if c.publishable
     )
     return sources, claims
 
 
 def claim_reviews_json_ld(
-    story: Story, check: FactCheck | None, *, url: str = "", author_name: str = "", author_url: str = ""
+    story: Story, check: FactCheck | None, *, newsroom: Newsroom, url: str = ""
 ) -> tuple[dict[str, Any], ...]:
-    """schema.org ClaimReview objects for the story's judged claims (none without a fact check)."""
+    """schema.org ClaimReview objects for the story's published claims, signed by ``newsroom``."""
     if check is None:
         return ()
     from curator.render.claimreview import story_claim_reviews
 
-    return tuple(story_claim_reviews(story, check, page_url=url, author_name=author_name, author_url=author_url))
+    return tuple(story_claim_reviews(story, check, newsroom=newsroom, page_url=url))
 
 
 @dataclass(frozen=True)
@@ -278,8 +281,10 @@ def render_feed(
     return template.render(title=xml_text(title), feed_id=feed_id, updated=updated, entries=entries, base_url=base_url)
 
 
-def news_article_json_ld(story: Story, *, url: str = "", image: str = "", publisher: str = "") -> dict[str, Any]:
-    """schema.org NewsArticle for a story."""
+def news_article_json_ld(
+    story: Story, *, url: str = "", image: str = "", publisher: str = "", newsroom: Newsroom | None = None
+) -> dict[str, Any]:
+    """schema.org NewsArticle for a story; published by ``newsroom`` when one is set, else by ``publisher``."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -305,7 +310,9 @@ def news_article_json_ld(story: Story, *, url: str = "", image: str = "", publis
         if story.outlet_url:
             outlet["url"] = story.outlet_url
         data["sourceOrganization"] = outlet
-    if publisher:
+    if newsroom:
+        data["publisher"] = newsroom.organization()
+    elif publisher:
         data["publisher"] = {"@type": "Organization", "name": publisher}
     if story.tags:
         data["keywords"] = list(story.tags)

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from curator.domain.newsroom import Newsroom
 from curator.factcheck.settings import FactCheckSettings, SettingsError, scale_of
 from curator.render.claimreview import claim_review, story_claim_reviews
 from curator.render.factcheck_report import render_factcheck_report
@@ -28,6 +29,8 @@ def checked(library: Library):
     library.factcheck.update_source(bloomberg.id, url="https://bloomberg.example/tariffs")
     library.factcheck.add_evidence(claim.id, bloomberg.id, note="<b>quoted</b> in paragraph 6")
     library.factcheck.set_verdict(claim.id, "Mostly true", checked_by="Aliya", note="Tariff tables agree & differ")
+    library.factcheck.update_claim(claim.id, public_rationale="The tariff tables of both sides differ by 4%.")
+    library.factcheck.update_source(bloomberg.id, public=True)
     start = story.body.index("Nobody is walking away")
     library.factcheck.mark_claim(story.id, start, start + len("Nobody is walking away from this corridor"))
     library.factcheck.add_source(story.id, "<script>alert(1)</script>", url="")
@@ -36,7 +39,10 @@ def checked(library: Library):
 
 def test_claim_review_json_ld(checked) -> None:
     story, check = checked
-    reviews = story_claim_reviews(story, check, page_url="https://steppe-wire.example/grain-corridor")
+    newsroom = Newsroom("Steppe Wire", "https://steppe-wire.example/")
+    reviews = story_claim_reviews(
+        story, check, newsroom=newsroom, page_url="https://steppe-wire.example/grain-corridor"
+    )
     assert len(reviews) == 1  # the claim without a verdict has nothing to publish
     review = json.loads(json.dumps(reviews[0]))
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
@@ -51,9 +57,13 @@ def test_claim_review_json_ld(checked) -> None:
     assert review["itemReviewed"]["@type"] == "Claim"
     assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "Bloomberg"}
     assert review["itemReviewed"]["appearance"] == [
-        {"@type": "CreativeWork", "url": "https://bloomberg.example/tariffs"}
+        {"@type": "CreativeWork", "name": "Bloomberg", "url": "https://bloomberg.example/tariffs"}
     ]
-    assert review["author"] == {"@type": "Organization", "name": "Steppe Wire", "url": "https://steppe-wire.example/"}
+    newsroom_org = {"@type": "NewsMediaOrganization", "name": "Steppe Wire", "url": "https://steppe-wire.example/"}
+    assert review["author"] == newsroom_org and review["publisher"] == newsroom_org
+    # The private note stays with the desk; readers get the public rationale.
+    assert review["reviewBody"] == "The tariff tables of both sides differ by 4%."
+    assert "Tariff tables agree" not in json.dumps(reviews)
     assert review["datePublished"] == "2025-03-26"
     assert review["url"].startswith("https://steppe-wire.example/grain-corridor#claim-")
     # Ready to sit next to NewsArticle in an exported page.
@@ -67,10 +77,13 @@ def test_claim_review_off_the_numeric_scale(checked) -> None:
     claim = check.claims[0]
     from dataclasses import replace
 
-    review = claim_review(replace(claim, verdict="unproven", verdict_label="Unproven"), scale=scale, author_name="X")
+    newsroom = Newsroom("X")
+    review = claim_review(replace(claim, verdict="unproven", verdict_label="Unproven"), scale=scale, newsroom=newsroom)
     assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Unproven"}
     with pytest.raises(ValueError, match="no verdict"):
-        claim_review(replace(claim, verdict=None), scale=scale, author_name="X")
+        claim_review(replace(claim, verdict=None), scale=scale, newsroom=newsroom)
+    with pytest.raises(ValueError, match="newsroom"):
+        claim_review(replace(claim, verdict="unproven"), scale=scale, newsroom=Newsroom())
 
 
 class _Collector(HTMLParser):
@@ -132,3 +145,24 @@ def test_verdict_tones_and_what_a_click_lands_on(checked) -> None:
     said = story.body.index("Rakhimov said") + 2
     assert [h.text for h in check.at(said)] == ["Rakhimov said"]
     assert check.at(len(story.body) + 10) == ()
+
+
+def test_newsroom_setting(tmp_path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text(
+        '[newsroom]\nname = "Steppe Herald"\nurl = "https://herald.example.org/"\n'
+        'logo = "https://herald.example.org/logo.png"\n',
+        encoding="utf-8",
+    )
+    newsroom = FactCheckSettings.load(tmp_path).newsroom
+    assert newsroom == Newsroom("Steppe Herald", "https://herald.example.org/", "https://herald.example.org/logo.png")
+    # The older [factcheck] organisation still names it when [newsroom] is not set.
+    settings.write_text('[factcheck]\norganisation = "Fact Desk"\n', encoding="utf-8")
+    assert FactCheckSettings.load(tmp_path).newsroom == Newsroom("Fact Desk")
+    settings.write_text('[newsroom]\nname = "Herald"\nlogo = "logo.png"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"settings\.toml \[newsroom\] logo must be a web address"):
+        FactCheckSettings.load(tmp_path)
+    settings.write_text('[newsroom]\nurl = "https://herald.example.org/"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"\[newsroom\] needs a name"):
+        FactCheckSettings.load(tmp_path)
+    assert not FactCheckSettings.load(tmp_path / "nowhere").newsroom

@@ -23,6 +23,7 @@ from curator.gui.preview_render import PreviewRenderer, RenderResult
 from curator.gui.widgets.preview_script import PREVIEW_SCRIPT
 
 if TYPE_CHECKING:
+    from curator.domain.factcheck import FactCheck
     from curator.domain.stories import Story
 
 log = logging.getLogger(__name__)
@@ -201,6 +202,12 @@ class PreviewPane(QStackedWidget):
 
     def set_text(self, body: str) -> None:
         self._wanted_generation = self.renderer.request(text=body)
+
+    def set_factcheck(self, check: FactCheck | None) -> None:
+        """Show the public side of the story's (saved) fact check under the story, as the exports print it."""
+        from curator.render.page import factcheck_items
+
+        self._wanted_generation = self.renderer.request(public=factcheck_items(check))
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
