@@ -1,4 +1,5 @@
-"""Marking a passage as a claim, or editing one: who claims it, the verdict, a note and the sources as evidence."""
+"""Marking a passage as a claim, or editing one: who claims it, the verdict, the public rationale readers see, a
+private note and the sources as evidence."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ class ClaimInput:
     verdict: str | None  # a key on the scale
     note: str
     evidence: tuple[int, ...]  # source ids
+    public_rationale: str = ""
 
 
 class ClaimDialog(QDialog):
@@ -40,8 +42,10 @@ class ClaimDialog(QDialog):
         sources: tuple[Source, ...],
         *,
         claim: Claim | None = None,
+        claimant: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``claimant``: offered for a new claim (the attribution in or next to the selection)."""
         super().__init__(parent)
         self.setObjectName("claimDialog")
         self.setWindowTitle("Edit Claim" if claim else "Mark Claim")
@@ -54,7 +58,7 @@ class ClaimDialog(QDialog):
         passage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(passage)
         form = QFormLayout()
-        self.claimant = QLineEdit(claim.claimant if claim else "")
+        self.claimant = QLineEdit(claim.claimant if claim else claimant)
         self.claimant.setPlaceholderText("who makes the claim")
         form.addRow("&Claimant:", self.claimant)
         self.verdict = QComboBox()
@@ -65,10 +69,17 @@ class ClaimDialog(QDialog):
             index = self.verdict.findData(claim.verdict)
             self.verdict.setCurrentIndex(max(index, 0))
         form.addRow("&Verdict:", self.verdict)
+        self.rationale = QPlainTextEdit(claim.public_rationale if claim else "")
+        self.rationale.setObjectName("publicRationale")
+        self.rationale.setPlaceholderText(
+            "why the verdict, written for readers: published on the story page and in ClaimReview"
+        )
+        self.rationale.setFixedHeight(80)
+        form.addRow("&Public rationale:", self.rationale)
         self.note = QPlainTextEdit(claim.note if claim else "")
-        self.note.setPlaceholderText("how it was checked")
-        self.note.setFixedHeight(80)
-        form.addRow("&Note:", self.note)
+        self.note.setPlaceholderText("how it was checked (for the desk only, never published)")
+        self.note.setFixedHeight(64)
+        form.addRow("Private &note:", self.note)
         self.evidence = QListWidget()
         self.evidence.setObjectName("evidence")
         linked = {e.source_id for e in claim.evidence} if claim else set()
@@ -102,4 +113,10 @@ class ClaimDialog(QDialog):
             for r in range(self.evidence.count())
             if self.evidence.item(r).checkState() == Qt.CheckState.Checked
         )
-        return ClaimInput(self.claimant.text().strip(), self.verdict.currentData(), self.note.toPlainText(), evidence)
+        return ClaimInput(
+            self.claimant.text().strip(),
+            self.verdict.currentData(),
+            self.note.toPlainText(),
+            evidence,
+            self.rationale.toPlainText().strip(),
+        )

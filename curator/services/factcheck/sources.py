@@ -19,6 +19,7 @@ from curator.domain.errors import NotFoundError, ValidationError
 from curator.domain.factcheck import Finding, FindingKind, Source, SourceKind, Verification
 from curator.factcheck.anchors import anchor_at
 from curator.factcheck.attributions import guess_kind, source_key
+from curator.factcheck.snapshots import SnapshotKind, read_snapshot
 from curator.services.factcheck import convert
 from curator.services.factcheck.base import ServiceBase
 from curator.services.factcheck.convert import EvidenceRow, FindingRow, SnapshotRow, SourceRow
@@ -298,14 +299,18 @@ class SourceActions(ServiceBase):
         retrieved_at: datetime | None = None,
         keep_in_library: bool = True,
     ) -> Source:
-        """Keep an offline copy of a source: a page, PDF or text file a checker saved.
+        """Keep an offline copy of a source as evidence: a page a browser saved (``.html``, ``.mhtml``), a web
+        archive (``.warc``, ``.warc.gz``), a PDF, an image or a text file.
 
         With ``keep_in_library`` the bytes are stored in the library (up to 64 MB); otherwise only the file's
-        path and SHA-256 are, and :meth:`snapshot_data` checks the file is unchanged. Curator fetches nothing.
+        path and SHA-256 are, and :meth:`snapshot_data` checks the file is unchanged. The capture time is the one
+        given, else the one the capture records (a WARC's date, an MHTML's Date header), else the file's time. A
+        web archive or MHTML file that cannot be read is refused. Curator fetches nothing.
         """
         if (data is None) == (path is None):
             raise ValidationError("snapshot", "give either the file's bytes or its path")
         stored_path = None
+        file_time: datetime | None = None
         if path is not None:
             file = Path(path).expanduser()
             try:
@@ -320,14 +325,18 @@ class SourceActions(ServiceBase):
             except OSError as exc:
                 raise CuratorError(f"cannot read {file}: {exc.strerror}") from None
             filename = filename or file.name
-            retrieved_at = retrieved_at or datetime.fromtimestamp(info.st_mtime, UTC)
+            file_time = datetime.fromtimestamp(info.st_mtime, UTC)
             stored_path = str(file.resolve())
         assert data is not None
+        snapshot = read_snapshot(filename or "snapshot", data)
+        retrieved_at = retrieved_at or snapshot.captured_at or file_time
         if len(data) > MAX_SNAPSHOT_BYTES and keep_in_library:
             raise ValidationError("snapshot", f"is over {MAX_SNAPSHOT_BYTES // 2**20} MB")
         if retrieved_at is not None and retrieved_at.tzinfo is None:
             raise ValidationError("retrieved_at", "needs a time zone")
         filename = clean_line(filename)
+        if snapshot.kind is not SnapshotKind.OTHER:
+            media_type = media_type or snapshot.media_type
         media_type = media_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
         now = self._clock()
         with self._writing() as s:
