@@ -9,6 +9,7 @@ the items are found again in the editor's text with the core's anchor functions,
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from curator.domain.errors import ValidationError
 from curator.domain.factcheck import FactCheck, FindingKind, Verification
 from curator.factcheck.anchors import TextAnchor, anchor_at, from_utf16, locate, reanchor, to_utf16
 from curator.gui.dialogs import present
+from curator.gui.factcheck_sources import SourceActions
 from curator.gui.side_panel import PanelHost, SidePanelController
 from curator.gui.widgets.factcheck_panel import FactCheckPanel, tone_color
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MARK_SHORTCUT = "Ctrl+Shift+M"
+ADD_SOURCE_SHORTCUT = "Ctrl+Shift+U"
 PANEL_SHORTCUT = "F8"
 # Pause in typing before the items are found again in the text (and the highlights redrawn).
 REANCHOR_MS = 350
@@ -79,12 +82,19 @@ class FactCheckController(SidePanelController):
 
         self.mark_action = self.action("Mark &Claim…", MARK_SHORTCUT, "Mark the selected text as a claim to check")
         self.mark_action.triggered.connect(self.mark_selection)
+        self.add_source_action = self.action(
+            "Add &Source from Selection…",
+            ADD_SOURCE_SHORTCUT,
+            "Add the selected text as an attribution the detector missed, crediting a source",
+        )
+        self.sources = SourceActions(self)
+        self.add_source_action.triggered.connect(self.sources.add_from_selection)
         self.refresh_action = self.action("&Refresh Findings", "", "Find attributions and quotations again")
         self.refresh_action.triggered.connect(self.refresh)
         self.report_action = self.action("&Export Fact-check Report…", "", "Write this story's fact check to HTML")
         self.report_action.triggered.connect(self.choose_and_export_report)
         self.menu = QMenu(self.tr("Fact &Check"), self.parent_widget)
-        self.menu.addActions([self.mark_action, self.toggle_action])
+        self.menu.addActions([self.mark_action, self.add_source_action, self.toggle_action])
         self.menu.addSeparator()
         self.menu.addActions([self.refresh_action, self.report_action])
         host.add_menu(self.menu)
@@ -103,6 +113,12 @@ class FactCheckController(SidePanelController):
         p.status_requested.connect(self.set_status)
         p.edit_claim_requested.connect(self.edit_claim)
         p.delete_claim_requested.connect(self.delete_claim)
+        p.add_source_requested.connect(self.sources.add_from_selection)
+        p.public_requested.connect(self.sources.set_public)
+        p.rename_source_requested.connect(self.sources.rename)
+        p.merge_source_requested.connect(self.sources.merge)
+        p.attach_snapshot_requested.connect(self.sources.choose_snapshot)
+        p.view_snapshot_requested.connect(self.sources.view_snapshot)
         # After the event loop turns: the editor, whose palette decides the colours, may get the change after us.
         p.palette_changed.connect(lambda: QTimer.singleShot(0, lambda: self.reanchor(force_panel=True)))
         self.editing.opened.connect(self._opened)
@@ -285,12 +301,34 @@ class FactCheckController(SidePanelController):
         scale = check.scale if check is not None else self.host.verdict_scale()
         if scale is None:
             return None
-        dialog = ClaimDialog(text, scale, check.sources if check else (), parent=self.parent_widget)
+        claimant = self.claimant_near(anchor.start, anchor.end)
+        dialog = ClaimDialog(text, scale, check.sources if check else (), claimant=claimant, parent=self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.mark(anchor, dialog.value()))
         self.claim_dialog = dialog
         present(dialog)
         return dialog
+
+    def claimant_near(self, start: int, end: int) -> str:
+        """Who the passage ``start``–``end`` of the editor's text is attributed to (the attribution in or next to
+        it), with the findings where they stand in the text now, unsaved edits included."""
+        if self.check is None:
+            return ""
+        live = []
+        for finding in self.check.findings:
+            anchor = self.anchors.get((finding.kind.value, finding.id))
+            if anchor is None:
+                continue
+            shift = anchor.start - finding.start
+            live.append(
+                replace(
+                    finding,
+                    anchor=anchor,
+                    sentence_start=finding.sentence_start + shift,
+                    sentence_end=finding.sentence_end + shift,
+                )
+            )
+        return replace(self.check, findings=tuple(live)).claimant_near(start, end)
 
     def mark(self, anchor: TextAnchor, value: ClaimInput) -> None:
         """Mark the passage ``anchor`` (in the editor's text) as a claim of the saved story.
@@ -318,6 +356,7 @@ class FactCheckController(SidePanelController):
                 verdict=value.verdict,
                 note=value.note,
                 author=author,
+                public_rationale=value.public_rationale,
             )
             for source_id in value.evidence:
                 lib.factcheck.add_evidence(claim.id, source_id)
@@ -362,7 +401,9 @@ class FactCheckController(SidePanelController):
             value = dialog.value()
 
             def job(lib: Library) -> None:
-                lib.factcheck.update_claim(claim_id, claimant=value.claimant, note=value.note)
+                lib.factcheck.update_claim(
+                    claim_id, claimant=value.claimant, note=value.note, public_rationale=value.public_rationale
+                )
                 if value.verdict != claim.verdict:
                     lib.factcheck.set_verdict(claim_id, value.verdict, checked_by=author)
                 for source_id in set(value.evidence) - linked:
@@ -411,10 +452,13 @@ class FactCheckController(SidePanelController):
     def _context_menu(self, position: QPoint) -> None:
         menu = self.editor.build_context_menu(position)
         menu.addSeparator()
-        menu.addAction(self.mark_action)
-        self.mark_action.setEnabled(self.editor.textCursor().hasSelection())
+        menu.addActions([self.mark_action, self.add_source_action])
+        selected = self.editor.textCursor().hasSelection()
+        self.mark_action.setEnabled(selected)
+        self.add_source_action.setEnabled(selected)
         menu.exec(self.editor.mapToGlobal(position))
         self.mark_action.setEnabled(True)
+        self.add_source_action.setEnabled(True)
         menu.deleteLater()
 
     # ------------------------------------------------------------------------------------ status gate

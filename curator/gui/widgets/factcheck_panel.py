@@ -1,11 +1,16 @@
 """The fact-check panel: a story's claims, orphaned claims, attributions, quotations and sources with their
-status, and a small form to set a verdict or a verification status with a note."""
+status, and a small form to set a verdict or a verification status with a note.
+
+A source lists its mentions (the attributions and quotations that credit it) under it: verifying the source
+verifies its attributions at once, and each mention can still be opened and checked on its own. A source can be
+renamed, merged into another, listed on the public page, and kept as evidence with a snapshot."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +29,7 @@ from curator.domain.factcheck import Claim, FactCheck, Finding, Source, Verifica
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+MENTION_ROLE = Qt.ItemDataRole.UserRole + 3  # a mention listed under its source
 
 # Colours by tone, (light theme, dark theme): verdicts ("good" … "none") and verification statuses.
 TONES: dict[str, tuple[str, str]] = {
@@ -67,6 +73,12 @@ class FactCheckPanel(QWidget):
     status_requested = Signal(str, int, str, str)  # kind ("source", "attribution", "quote"), id, status, note
     edit_claim_requested = Signal(int)
     delete_claim_requested = Signal(int)
+    add_source_requested = Signal()  # from the editor's selection
+    public_requested = Signal(int, bool)  # source id, listed on the public page
+    rename_source_requested = Signal(int)
+    merge_source_requested = Signal(int)
+    attach_snapshot_requested = Signal(int)
+    view_snapshot_requested = Signal(int)
     palette_changed = Signal()  # the theme changed: colours to redraw
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -86,10 +98,17 @@ class FactCheckPanel(QWidget):
         self.mark_button = QPushButton("Mark Claim…")
         self.mark_button.setToolTip("Mark the selected text in the editor as a claim (Ctrl+Shift+M)")
         self.mark_button.clicked.connect(self.mark_requested)
+        self.add_source_button = QPushButton("Add Source…")
+        self.add_source_button.setObjectName("addSourceButton")
+        self.add_source_button.setToolTip(
+            "Add the selected text as an attribution the detector missed, crediting a source (Ctrl+Shift+U)"
+        )
+        self.add_source_button.clicked.connect(self.add_source_requested)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setToolTip("Find attributions and quotations in the saved text again")
         self.refresh_button.clicked.connect(self.refresh_requested)
         buttons.addWidget(self.mark_button)
+        buttons.addWidget(self.add_source_button)
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -151,6 +170,35 @@ class FactCheckPanel(QWidget):
         claim_row.addWidget(self.delete_button)
         claim_row.addStretch(1)
         form.addLayout(claim_row)
+        # For a source: the public page, its names, its snapshot.
+        self.public_box = QCheckBox("List on the story's public page")
+        self.public_box.setObjectName("sourcePublic")
+        self.public_box.setToolTip("Readers see its name and web address, never its status or note")
+        self.public_box.clicked.connect(self._public_clicked)
+        form.addWidget(self.public_box)
+        source_row = QHBoxLayout()
+        self.rename_button = QPushButton("Rename…")
+        self.rename_button.clicked.connect(lambda: self._emit_source(self.rename_source_requested))
+        self.merge_button = QPushButton("Merge Into…")
+        self.merge_button.setToolTip("The same body under two names: fold this source into another")
+        self.merge_button.clicked.connect(lambda: self._emit_source(self.merge_source_requested))
+        self.attach_button = QPushButton("Attach Snapshot…")
+        self.attach_button.setToolTip("Keep a saved copy (page, MHTML, WARC, PDF or image) in the library as evidence")
+        self.attach_button.clicked.connect(lambda: self._emit_source(self.attach_snapshot_requested))
+        self.view_button = QPushButton("View Snapshot")
+        self.view_button.setObjectName("viewSnapshot")
+        self.view_button.clicked.connect(lambda: self._emit_source(self.view_snapshot_requested))
+        for button in (self.rename_button, self.merge_button, self.attach_button, self.view_button):
+            source_row.addWidget(button)
+        source_row.addStretch(1)
+        form.addLayout(source_row)
+        self._source_widgets = (
+            self.public_box,
+            self.rename_button,
+            self.merge_button,
+            self.attach_button,
+            self.view_button,
+        )
         layout.addWidget(self.form)
         self.form.setEnabled(False)
         self._current: tuple[str, int] | None = None
@@ -226,9 +274,27 @@ class FactCheckPanel(QWidget):
                     self._finding_tip(finding),
                 )
             for source in check.sources:
-                label = f"{source.name} ({source.kind.label.lower()})"
+                marks = [source.kind.label.lower()]
+                if source.public:
+                    marks.append("public")
+                if source.snapshot is not None:
+                    marks.append("snapshot")
+                label = f"{source.name} ({', '.join(marks)})"
                 tone = STATUS_TONES[source.status]
-                self._add("source", source.id, label, source.status.label, tone, self._source_tip(source))
+                item = self._add("source", source.id, label, source.status.label, tone, self._source_tip(source))
+                # Its mentions, each openable on its own.
+                for finding in check.mentions(source.id):
+                    mention = self._child(
+                        item,
+                        finding.kind.value,
+                        finding.id,
+                        f"“{finding.text}”",
+                        finding.status.label,
+                        STATUS_TONES[finding.status],
+                        self._finding_tip(finding),
+                    )
+                    mention.setData(0, MENTION_ROLE, True)
+                item.setExpanded(True)
             for key, group in self.groups.items():
                 title = dict(GROUPS)[key]
                 group.setText(0, f"{title} ({group.childCount()})")
@@ -249,6 +315,11 @@ class FactCheckPanel(QWidget):
 
     def _add(self, group: str, item_id: int, text: str, status: str, tone: str, tip: str) -> QTreeWidgetItem:
         kind = "claim" if group == "orphan" else group
+        return self._child(self.groups[group], kind, item_id, text, status, tone, tip)
+
+    def _child(
+        self, parent: QTreeWidgetItem, kind: str, item_id: int, text: str, status: str, tone: str, tip: str
+    ) -> QTreeWidgetItem:
         item = QTreeWidgetItem([_clip(text), status])
         item.setIcon(0, self._icon(tone))
         item.setData(0, KIND_ROLE, kind)
@@ -257,7 +328,7 @@ class FactCheckPanel(QWidget):
         item.setToolTip(0, tip)
         item.setToolTip(1, tip)
         item.setForeground(1, tone_color(tone, self._dark()))
-        self.groups[group].addChild(item)
+        parent.addChild(item)
         return item
 
     @staticmethod
@@ -287,6 +358,12 @@ class FactCheckPanel(QWidget):
     @staticmethod
     def _source_tip(source: Source) -> str:
         lines = [f"{source.name} ({source.kind.label})", f"Status: {source.status.label}"]
+        if source.public:
+            lines.append("Listed on the story's public page")
+        if source.aliases:
+            lines.append("Also answers to: " + ", ".join(source.aliases))
+        if source.snapshot is not None:
+            lines.append(f"Snapshot: {source.snapshot.filename} (SHA-256 {source.snapshot.sha256[:16]}…)")
         if source.url:
             lines.append(source.url)
         if source.note:
@@ -328,7 +405,7 @@ class FactCheckPanel(QWidget):
             self._current = None
             self.form_title.setText("Choose an item to check it.")
             self.form.setEnabled(False)
-            for w in (self.edit_button, self.delete_button):
+            for w in (self.edit_button, self.delete_button, *self._source_widgets):
                 w.setVisible(False)
             return
         item_id = item.data(0, ID_ROLE)
@@ -337,6 +414,8 @@ class FactCheckPanel(QWidget):
         is_claim = kind == "claim"
         for w in (self.edit_button, self.delete_button):
             w.setVisible(is_claim)
+        for w in self._source_widgets:
+            w.setVisible(kind == "source")
         if is_claim:
             claim = next(c for c in self.check.claims if c.id == item_id)
             self.form_title.setText(f"Claim: “{_clip(claim.text, 120)}”")
@@ -351,6 +430,11 @@ class FactCheckPanel(QWidget):
             source = self.check.source(item_id)
             assert source is not None
             title, status, note = f"Source: {source.name}", source.status, source.note
+            self.public_box.setChecked(source.public)
+            self.view_button.setEnabled(source.snapshot is not None)
+            mentions = len(self.check.mentions(source.id))
+            if mentions:
+                title += f" — its status holds for its {mentions} mention{'s' if mentions != 1 else ''}"
         else:
             finding = next(f for f in self.check.findings if f.id == item_id)
             title, status, note = f"{kind.capitalize()}: “{_clip(finding.text, 120)}”", finding.status, finding.note
@@ -369,6 +453,14 @@ class FactCheckPanel(QWidget):
             self.verdict_requested.emit(item_id, self.choice.currentData(), self.note.text())
         else:
             self.status_requested.emit(kind, item_id, self.choice.currentData(), self.note.text())
+
+    def _public_clicked(self, checked: bool) -> None:
+        if self._current is not None and self._current[0] == "source":
+            self.public_requested.emit(self._current[1], checked)
+
+    def _emit_source(self, signal: SignalInstance) -> None:
+        if self._current is not None and self._current[0] == "source":
+            signal.emit(self._current[1])
 
     def _emit_claim(self, signal: SignalInstance) -> None:
         if self._current is not None and self._current[0] == "claim":
