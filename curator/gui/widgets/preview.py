@@ -207,7 +207,8 @@ class PreviewPane(QStackedWidget):
         """Show the public side of the story's (saved) fact check under the story, as the exports print it."""
         from curator.render.page import factcheck_items
 
-        self._wanted_generation = self.renderer.request(public=factcheck_items(check))
+        # Only the page around the body changes: what the body is waiting for stays as it was.
+        self.renderer.request(public=factcheck_items(check))
 
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
@@ -251,7 +252,7 @@ class PreviewPane(QStackedWidget):
             else:
                 self._run(f"curatorPreview.setPage({json.dumps(result.page_html)})")
         if result.blocks is not None:
-            self._apply_blocks(result, final=result.generation == self._wanted_generation)
+            self._apply_blocks(result, final=result.generation >= self._wanted_generation)
 
     def _apply_blocks(self, result: RenderResult, *, final: bool) -> None:
         assert result.blocks is not None
