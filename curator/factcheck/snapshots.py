@@ -20,6 +20,7 @@ from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from html import escape
+from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from curator.core.errors import CuratorError
@@ -204,6 +205,11 @@ def _mhtml(filename: str, data: bytes) -> EmailMessage:
     return message  # type: ignore[return-value]
 
 
+def _part_bytes(part: Any) -> bytes:
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""
+
+
 def _mhtml_main(message: EmailMessage) -> EmailMessage | None:
     return next((p for p in message.walk() if p.get_content_type() in ("text/html", "application/xhtml+xml")), None)
 
@@ -320,8 +326,8 @@ def offline_page(filename: str, data: bytes) -> str:
         page = next((r for r in records if r.is_html), None)
         if page is None:
             raise SnapshotError(f"{filename} holds no web page (only {len(records)} other record(s))")
-        resources = {_without_fragment(r.url): (r.content_type, r.payload) for r in records if r is not page}
-        return _with_policy(_inline(_decode(page.payload, page.content_type), page.url, resources))
+        archived = {_without_fragment(r.url): (r.content_type, r.payload) for r in records if r is not page}
+        return _with_policy(_inline(_decode(page.payload, page.content_type), page.url, archived))
     if kind is SnapshotKind.MHTML:
         message = _mhtml(filename, data)
         main = _mhtml_main(message)
@@ -331,7 +337,7 @@ def offline_page(filename: str, data: bytes) -> str:
         for part in message.walk():
             if part is main or part.is_multipart():
                 continue
-            payload = part.get_payload(decode=True) or b""
+            payload = _part_bytes(part)
             for key in (part["Content-Location"], part["Content-ID"]):
                 if key:
                     key = str(key).strip()
@@ -339,7 +345,7 @@ def offline_page(filename: str, data: bytes) -> str:
                     if key.startswith("<") and key.endswith(">"):
                         resources[f"cid:{key[1:-1]}"] = (part.get_content_type(), payload)
         base = str(main["Content-Location"] or "")
-        html = _decode(main.get_payload(decode=True) or b"", str(main["Content-Type"] or ""))
+        html = _decode(_part_bytes(main), str(main["Content-Type"] or ""))
         return _with_policy(_inline(html, base, resources))
     if kind is SnapshotKind.IMAGE:
         uri = _data_uri(_image_type(data, filename), data)

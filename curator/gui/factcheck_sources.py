@@ -54,7 +54,9 @@ class AddSourceDialog(QDialog):
         self.name.setEditable(True)
         self.name.addItems([s.name for s in sources])
         self.name.setCurrentText(" ".join(text.split())[:120])
-        self.name.lineEdit().selectAll()
+        line = self.name.lineEdit()
+        if line is not None:
+            line.selectAll()
         form.addRow("&Credits:", self.name)
         self.kind = QComboBox()
         for kind in SourceKind:

@@ -58,7 +58,8 @@ def _web_classes() -> dict[str, Any]:
             info.block(True)
 
     class OfflinePage(QWebEnginePage):
-        def acceptNavigationRequest(self, url: QUrl, kind: Any, is_main_frame: bool) -> bool:
+        def acceptNavigationRequest(self, url: QUrl | str, kind: Any, is_main_frame: bool) -> bool:
+            url = QUrl(url)
             # Only the first load of the page itself; clicked links and redirects go nowhere.
             return kind != QWebEnginePage.NavigationType.NavigationTypeLinkClicked and (
                 url.scheme().lower() in ALLOWED_SCHEMES or url.scheme().lower() == "file"
