@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MARK_SHORTCUT = "Ctrl+Shift+M"
-ADD_SOURCE_SHORTCUT = "Ctrl+Shift+U"
+ADD_SOURCE_SHORTCUT = "Ctrl+Shift+A"
 PANEL_SHORTCUT = "F8"
 # Pause in typing before the items are found again in the text (and the highlights redrawn).
 REANCHOR_MS = 350

@@ -101,7 +101,7 @@ class FactCheckPanel(QWidget):
         self.add_source_button = QPushButton("Add Source…")
         self.add_source_button.setObjectName("addSourceButton")
         self.add_source_button.setToolTip(
-            "Add the selected text as an attribution the detector missed, crediting a source (Ctrl+Shift+U)"
+            "Add the selected text as an attribution the detector missed, crediting a source (Ctrl+Shift+A)"
         )
         self.add_source_button.clicked.connect(self.add_source_requested)
         self.refresh_button = QPushButton("Refresh")
