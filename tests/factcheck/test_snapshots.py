@@ -150,3 +150,16 @@ def test_attached_snapshots_are_kept_with_hash_and_capture_time(library: Library
     library.factcheck.attach_snapshot(ministry.id, data=make_mhtml(), filename="tariffs.mhtml")
     again = library.factcheck.source(ministry.id).snapshot
     assert again is not None and again.retrieved_at == datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
+
+
+def test_the_report_shows_what_is_public_and_what_is_private(library: Library) -> None:
+    story = library.stories.create(
+        StoryFields(headline="Tariffs", body="According to the ministry, tariffs rise.")
+    ).story
+    ministry = library.factcheck.sources(story.id)[0]
+    library.factcheck.update_source(ministry.id, public=True)
+    start = story.body.index("tariffs rise")
+    library.factcheck.mark_claim(story.id, start, start + 12, note="desk only", public_rationale="Tables agree.")
+    report = render_factcheck_report(library.stories.get(story.id), library.factcheck.overview(story.id))
+    assert "listed on the public page" in report
+    assert "Public:</span> Tables agree." in report and "Private:</span> desk only" in report
