@@ -123,6 +123,7 @@ def cmd_sources(ctx: CommandContext, args: argparse.Namespace) -> int:
         print("the story names no sources", file=sys.stderr)
     for s in sources:
         snap = "  [snapshot]" if s.snapshot else ""
+        snap += "  [public]" if s.public else ""
         url = f"  <{s.url}>" if s.url else ""
         print(f"{s.id:>6}  {s.status.label:<11}  {s.kind.label:<8}  {s.findings:>3}×  {s.name}{url}{snap}")
     return 0
