@@ -188,10 +188,16 @@ class FactCheckPanel(QWidget):
         self.view_button = QPushButton("View Snapshot")
         self.view_button.setObjectName("viewSnapshot")
         self.view_button.clicked.connect(lambda: self._emit_source(self.view_snapshot_requested))
-        for button in (self.rename_button, self.merge_button, self.attach_button, self.view_button):
-            source_row.addWidget(button)
-        source_row.addStretch(1)
-        form.addLayout(source_row)
+        # Two short rows, so the panel stays narrow beside the editor on a laptop screen.
+        snapshot_row = QHBoxLayout()
+        for row, buttons in (
+            (source_row, (self.rename_button, self.merge_button)),
+            (snapshot_row, (self.attach_button, self.view_button)),
+        ):
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            form.addLayout(row)
         self._source_widgets = (
             self.public_box,
             self.rename_button,
