@@ -61,24 +61,7 @@ class SourceActions(ServiceBase):
             clash = self._source_by_key(s, story_id, key)
             if clash is not None:
                 raise ValidationError("name", f"“{clash.name}” is already a source of this story")
-            source_id = s.execute(
-                insert(m.FactCheckSource)
-                .values(
-                    story_id=story_id,
-                    name=name,
-                    key=key,
-                    aliases=[],
-                    kind=kind.value,
-                    url=url,
-                    status=Verification.UNVERIFIED.value,
-                    note=note,
-                    checked_by="",
-                    checked_at=None,
-                    detected=False,
-                    created_at=self._clock(),
-                )
-                .returning(m.FactCheckSource.id)
-            ).scalar_one()
+            source_id = self._new_source(s, story_id, name, key, kind, url, note)
             return self._source(s, source_id)
 
     def update_source(
@@ -223,7 +206,9 @@ class SourceActions(ServiceBase):
             self._touch_source(s, source_id)
             return convert.finding(s, finding_id)
 
-    def _new_source(self, s: Session, story_id: int, name: str, key: str, kind: SourceKind, url: str = "") -> int:
+    def _new_source(
+        self, s: Session, story_id: int, name: str, key: str, kind: SourceKind, url: str = "", note: str = ""
+    ) -> int:
         return s.execute(
             insert(m.FactCheckSource)
             .values(
@@ -234,7 +219,7 @@ class SourceActions(ServiceBase):
                 kind=kind.value,
                 url=url,
                 status=Verification.UNVERIFIED.value,
-                note="",
+                note=note,
                 checked_by="",
                 checked_at=None,
                 detected=False,
