@@ -448,6 +448,13 @@ def test_upgrading_a_library_fills_the_related_index(db_url: str) -> None:
             conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
         for table in ("related_signature", "related_doc", "related_term", "related_stats"):
             conn.execute(text(f"DROP TABLE {table}"))
+        # And columns of later schemas.
+        for table, column in (
+            ("factcheck_source", "public"),
+            ("factcheck_claim", "public_rationale"),
+            ("factcheck_finding", "manual"),
+        ):
+            conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003_factcheck'"))
     library.close()
 
