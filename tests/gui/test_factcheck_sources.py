@@ -19,7 +19,7 @@ from tests.gui.conftest import library_of, open_slug, wait_writes
 
 BODY = (
     "According to CBS News, the talks will resume in March. CBS News described the mood as tense.\n\n"
-    "The Atameken chamber warns that tariffs will rise by a fifth next year.\n\n"
+    "Figures from the Atameken chamber show that tariffs will rise by a fifth next year.\n\n"
     '"We will not sign a bad deal," Karasin said.'
 )
 STORY = StoryFields(headline="Grain talks", body=BODY, outlet_name="Steppe Wire")
@@ -78,7 +78,7 @@ def test_adding_a_source_from_the_selection(qtbot, make_window) -> None:
     fc = window.factcheck
     assert fc.add_source_action.shortcut().toString() == ADD_SOURCE_SHORTCUT
     assert fc.add_source_action in fc.menu.actions()
-    _select(window, "The Atameken chamber warns")
+    _select(window, "Figures from the Atameken chamber")
     dialog = fc.sources.add_from_selection()
     assert dialog is not None and dialog.isVisible()
     dialog.name.setCurrentText("Atameken chamber")
@@ -88,15 +88,15 @@ def test_adding_a_source_from_the_selection(qtbot, make_window) -> None:
     qtbot.waitUntil(lambda: any(s.name == "Atameken chamber" for s in fc.check.sources), timeout=10_000)
     chamber = _source(window, "Atameken chamber")
     (mention,) = fc.check.mentions(chamber.id)
-    assert mention.manual and mention.text == "The Atameken chamber warns"
-    assert any(s.cursor.selectedText() == "The Atameken chamber warns" for s in window.editor.extraSelections())
+    assert mention.manual and mention.text == "Figures from the Atameken chamber"
+    assert any(s.cursor.selectedText() == "Figures from the Atameken chamber" for s in window.editor.extraSelections())
     assert library_of(window).factcheck.source(chamber.id).kind.value == "outlet"
 
 
 def test_merging_and_renaming_sources(qtbot, make_window) -> None:
     window, _story_id = _open(qtbot, make_window)
     fc = window.factcheck
-    _select(window, "The Atameken chamber warns")
+    _select(window, "Figures from the Atameken chamber")
     dialog = fc.sources.add_from_selection()
     dialog.name.setCurrentText("Atameken")
     dialog.accept()

@@ -12,7 +12,7 @@ from curator.services.library import Library
 
 BODY = (
     "According to CBS News, the talks will resume in March. CBS News described the mood as tense.\n\n"
-    "The Atameken chamber warns that tariffs will rise by a fifth next year.\n\n"
+    "Figures from the Atameken chamber show that tariffs will rise by a fifth next year.\n\n"
     '"We will not sign a bad deal," Karasin said. The deputy minister added that rail tariffs are the sticking point.'
 )
 
@@ -55,7 +55,7 @@ def test_verifying_a_source_verifies_all_its_mentions(library: Library) -> None:
 
 def test_adding_a_source_the_detector_missed_from_a_selection(library: Library) -> None:
     story = _story(library)
-    text = "The Atameken chamber warns"
+    text = "Figures from the Atameken chamber"
     start = story.body.index(text)
     finding = library.factcheck.add_mention(
         story.id, start, start + len(text), expected=text, source="Atameken chamber", kind=SourceKind.OUTLET
@@ -79,11 +79,12 @@ def test_adding_a_source_the_detector_missed_from_a_selection(library: Library) 
     assert again.status is Verification.VERIFIED  # the source is verified already
     with pytest.raises(ValidationError, match="already an attribution"):
         library.factcheck.add_mention(story.id, second, second + len(words), source=chamber.id)
-    deputy = story.body.index("The deputy minister")
-    named = library.factcheck.add_mention(story.id, deputy, deputy + len("The deputy minister"))
-    assert named.source_name == "The deputy minister"
+    words = "rail tariffs are the sticking point"
+    at = story.body.index(words)
+    named = library.factcheck.add_mention(story.id, at, at + len(words))
+    assert named.source_name == words
     # When its words are deleted, the mention goes with them (the source stays: someone worked on it).
-    story = _save(library, story, story.body.replace("The Atameken chamber warns that", "Some say"))
+    story = _save(library, story, story.body.replace("Figures from the Atameken chamber show that", "Some say"))
     with pytest.raises(Exception, match="no longer in the story"):
         library.factcheck.finding(finding.id)
     assert _source(library, story.id, "Atameken chamber").id == chamber.id
@@ -122,7 +123,7 @@ def test_mark_claim_is_offered_the_claimant_near_the_selection(library: Library)
     assert check.claimant_near(start, start + len(claim)) == "CBS News"
     tariffs = "rail tariffs are the sticking point"
     start = story.body.index(tariffs)
-    assert check.claimant_near(start, start + len(tariffs)) in ("Karasin", "The deputy minister")
+    assert check.claimant_near(start, start + len(tariffs)) in ("Karasin", "The deputy minister", "deputy minister")
     lone = _story(library, "Prices rose.\n\n" + "Filler sentence here. " * 20 + "\n\nAccording to Reuters, it rained.")
     check = library.factcheck.overview(lone.id)
     assert check.claimant_near(0, len("Prices rose")) == ""
