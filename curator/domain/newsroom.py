@@ -14,7 +14,7 @@ from typing import Any
 class Newsroom:
     name: str = ""
     url: str = ""  # the newsroom's home page (http or https)
-    logo: str = ""  # the web address of its logo image (http or https)
+    logo: str = ""  # its logo: a web address (published), or a local image file (not published)
 
     def __bool__(self) -> bool:
         return bool(self.name)
@@ -24,6 +24,6 @@ class Newsroom:
         data: dict[str, Any] = {"@type": "NewsMediaOrganization", "name": self.name}
         if self.url:
             data["url"] = self.url
-        if self.logo:
+        if self.logo.startswith(("https://", "http://")):
             data["logo"] = {"@type": "ImageObject", "url": self.logo}
         return data

@@ -107,10 +107,9 @@ def newsroom_from_mapping(table: Any, *, path: Path | None = None) -> Newsroom:
         if not isinstance(value, str):
             raise SettingsError(f"{where} {key} must be text")
         values[key] = " ".join(value.split())
-    for key in ("url", "logo"):
-        parts = urlsplit(values[key])
-        if values[key] and (parts.scheme.lower() not in ("http", "https") or not parts.netloc):
-            raise SettingsError(f"{where} {key} must be a web address (http or https): {values[key]!r}")
+    parts = urlsplit(values["url"])
+    if values["url"] and (parts.scheme.lower() not in ("http", "https") or not parts.netloc):
+        raise SettingsError(f"{where} url must be a web address (http or https): {values['url']!r}")
     if (values["url"] or values["logo"]) and not values["name"]:
         raise SettingsError(f"{where} needs a name")
     return Newsroom(values["name"], values["url"], values["logo"])

@@ -159,9 +159,12 @@ def test_newsroom_setting(tmp_path) -> None:
     # The older [factcheck] organisation still names it when [newsroom] is not set.
     settings.write_text('[factcheck]\norganisation = "Fact Desk"\n', encoding="utf-8")
     assert FactCheckSettings.load(tmp_path).newsroom == Newsroom("Fact Desk")
-    settings.write_text('[newsroom]\nname = "Herald"\nlogo = "logo.png"\n', encoding="utf-8")
-    with pytest.raises(SettingsError, match=r"settings\.toml \[newsroom\] logo must be a web address"):
+    settings.write_text('[newsroom]\nname = "Herald"\nurl = "herald.example"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"settings\.toml \[newsroom\] url must be a web address"):
         FactCheckSettings.load(tmp_path)
+    # A logo kept as a local file (Preferences allows it) is not published.
+    settings.write_text('[newsroom]\nname = "Herald"\nlogo = "/home/desk/logo.png"\n', encoding="utf-8")
+    assert "logo" not in FactCheckSettings.load(tmp_path).newsroom.organization()
     settings.write_text('[newsroom]\nurl = "https://herald.example.org/"\n', encoding="utf-8")
     with pytest.raises(SettingsError, match=r"\[newsroom\] needs a name"):
         FactCheckSettings.load(tmp_path)

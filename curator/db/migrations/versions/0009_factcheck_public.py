@@ -3,16 +3,16 @@
 Fixed DDL only (frozen: no imports of today's models). Existing sources stay private, existing claims have no public
 rationale (so nothing more is published than the desk chooses), existing findings were all detected.
 
-Revision ID: 0006_factcheck_public
-Revises: 0005_desk
+Revision ID: 0009_factcheck_public
+Revises: 0008_writing
 Create Date: 2026-12-02
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_factcheck_public"
-down_revision = "0005_desk"
+revision = "0009_factcheck_public"
+down_revision = "0008_writing"
 branch_labels = None
 depends_on = None
 
