@@ -160,8 +160,8 @@ class _Record:
 
 
 def _warc_records(filename: str, data: bytes) -> list[_Record]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]  # warcio ships no types
+    from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
     records = []
     try:
@@ -202,7 +202,7 @@ def _mhtml(filename: str, data: bytes) -> EmailMessage:
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not message.is_multipart():
         raise SnapshotError(f"{filename} is not an MHTML archive (it has no parts)")
-    return message  # type: ignore[return-value]
+    return message
 
 
 def _part_bytes(part: Any) -> bytes:

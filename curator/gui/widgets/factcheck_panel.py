@@ -190,14 +190,14 @@ class FactCheckPanel(QWidget):
         self.view_button.clicked.connect(lambda: self._emit_source(self.view_snapshot_requested))
         # Two short rows, so the panel stays narrow beside the editor on a laptop screen.
         snapshot_row = QHBoxLayout()
-        for row, buttons in (
+        for button_row, pair in (
             (source_row, (self.rename_button, self.merge_button)),
             (snapshot_row, (self.attach_button, self.view_button)),
         ):
-            for button in buttons:
-                row.addWidget(button)
-            row.addStretch(1)
-            form.addLayout(row)
+            for button in pair:
+                button_row.addWidget(button)
+            button_row.addStretch(1)
+            form.addLayout(button_row)
         self._source_widgets = (
             self.public_box,
             self.rename_button,
