@@ -21,6 +21,7 @@ from curator.services import presence as presence_module
 from curator.services.changes import ChangeWatcher
 from curator.services.library import Library
 from curator.services.people import PermissionDeniedError
+from tests.conftest import NO_WRITING_GATE
 
 BODY = "The talks ended late on Tuesday.\n\nBoth sides called them useful.\n\nA second round is planned for May.\n"
 
@@ -273,7 +274,8 @@ def test_open_comments_hold_ready_when_the_desk_says_so(db_url: str, tmp_path: P
     (tmp_path / "settings.toml").write_text(
         '[desk]\ncomments_hold_ready = true\nrights = { publish = ["editor", "producer"] }\n', encoding="utf-8"
     )
-    with Library.open(db_url, config_dir=tmp_path, actor="Marat") as lib:
+    # The writing gate is tested in tests/writing; here only the comments hold the story back.
+    with Library.open(db_url, config_dir=tmp_path, actor="Marat", writing_settings=NO_WRITING_GATE) as lib:
         lib.desk.people.join("Marat", role=Role.PRODUCER)
         story = lib.stories.create(StoryFields(headline="Held", body="Plain text with no sources.")).story
         comment = lib.desk.comments.add(story.id, "Check the figure first", quote="Plain text")
