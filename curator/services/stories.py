@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import uuid as uuid_mod
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.core.iterate import chunks
 from curator.core.status import Status
-from curator.core.text import slugify, sort_key, word_count
+from curator.core.text import sort_key, word_count
 from curator.db import models as m
 from curator.db.base import utcnow
-from curator.db.engine import STORY_NAMES_LOCK, lock_for_transaction, read_session, retry_conflicts, write_session
+from curator.db.engine import read_session, retry_conflicts, write_session
 from curator.domain.desk import Right
 from curator.domain.errors import (
     ConflictError,
@@ -38,6 +37,7 @@ from curator.services.convert import fields_to_json, related_dtos, related_targe
 from curator.services.derived import TextDerived
 from curator.services.hooks import GATED_STATUSES, DeskHook, StatusGate, StoryHook, WrittenStory
 from curator.services.merging import merge_stale_save
+from curator.services.naming import derived_slug, next_seqs, unique_slug, unique_slugs
 from curator.services.renders import StoredRenders
 from curator.services.story_links import write_tags_and_links
 from curator.services.validate import clean_line, normalise
@@ -56,11 +56,6 @@ def _json_safe(extra: Any) -> dict[str, Any]:
     except (TypeError, ValueError) as exc:
         raise ValidationError("extra", f"cannot be stored: {exc}") from None
 
-
-def _derived_slug(slug: str, headline: str) -> bool:
-    """Whether ``slug`` is what the headline gives (maybe numbered), rather than one somebody chose."""
-    base = slugify(headline)
-    return slug == base or bool(re.fullmatch(re.escape(base) + r"-\d+", slug))
 
 
 class StoryService:
@@ -223,8 +218,8 @@ class StoryService:
         ]
         now = self._clock()
         with self._writing() as s:
-            seqs = self._next_seqs(s, len(prepared))
-            slugs = self._unique_slugs(s, [f.slug or f.headline for f in prepared])
+            seqs = next_seqs(s, len(prepared))
+            slugs = unique_slugs(s, [f.slug or f.headline for f in prepared])
             rows = []
             for fields, html, seq, story_uuid, slug, d in zip(
                 prepared, htmls, seqs, new_uuids, slugs, ahead, strict=True
@@ -480,18 +475,18 @@ class StoryService:
         previous: StoryFields | None = None,
     ) -> None:
         story_id, old_seq, base_version, old_status = row.id, row.seq, row.version, row.status
-        (seq,) = self._next_seqs(s, 1)
+        (seq,) = next_seqs(s, 1)
         if fields.slug and fields.slug != row.slug:
-            slug = self._unique_slug(s, fields.slug, exclude_id=story_id)
+            slug = unique_slug(s, fields.slug, exclude_id=story_id)
         elif (
             fields.headline != row.headline
             and row.published_at is None
             and fields.published_at is None
-            and _derived_slug(row.slug, row.headline)
+            and derived_slug(row.slug, row.headline)
         ):
             # Until a story is published its slug follows the headline (unless someone chose one);
             # afterwards its URL stays put.
-            slug = self._unique_slug(s, fields.headline, exclude_id=story_id)
+            slug = unique_slug(s, fields.headline, exclude_id=story_id)
         else:
             slug = row.slug
         published_at = fields.published_at or row.published_at
@@ -599,48 +594,3 @@ class StoryService:
                 for story_id, version, fields, slug in items
             ],
         )
-
-    def _next_seqs(self, s: Session, n: int) -> list[int]:
-        if n == 0:
-            return []
-        if self._dialect == "postgresql":
-            return list(s.scalars(text("SELECT nextval('story_change_seq') FROM generate_series(1, :n)"), {"n": n}))
-        # SQLite: writers hold the database's write lock (BEGIN IMMEDIATE), so max+1 cannot race.
-        start = s.scalar(select(func.coalesce(func.max(m.Story.seq), 0))) or 0
-        return list(range(start + 1, start + n + 1))
-
-    def _unique_slugs(self, s: Session, wanted: Sequence[str]) -> list[str]:
-        """Unique slugs for a batch of new stories: one query for the whole batch when nothing clashes."""
-        lock_for_transaction(s, STORY_NAMES_LOCK)
-        bases = [slugify(w) for w in wanted]
-        clashing: set[str] = set()
-        distinct = list(dict.fromkeys(bases))
-        for start in range(0, len(distinct), 500):
-            chunk = distinct[start : start + 500]
-            clashing.update(s.scalars(select(m.Story.slug).where(m.Story.slug.in_(chunk))))
-        taken: set[str] = set()
-        slugs = []
-        for base in bases:
-            slug = base if base not in clashing and base not in taken else self._unique_slug(s, base, taken=taken)
-            taken.add(slug)
-            slugs.append(slug)
-        return slugs
-
-    def _unique_slug(
-        self, s: Session, wanted: str, *, exclude_id: int | None = None, taken: set[str] | None = None
-    ) -> str:
-        lock_for_transaction(s, STORY_NAMES_LOCK)
-        base = slugify(wanted)
-        # "base" and "base-…" as an index range ("-" sorts just before "."): LIKE could not use the index.
-        query = select(m.Story.slug).where(
-            or_(m.Story.slug == base, and_(m.Story.slug >= f"{base}-", m.Story.slug < f"{base}."))
-        )
-        if exclude_id is not None:
-            query = query.where(m.Story.id != exclude_id)
-        used = set(s.scalars(query)) | (taken or set())
-        if base not in used:
-            return base
-        n = 2
-        while f"{base}-{n}" in used:
-            n += 1
-        return f"{base}-{n}"

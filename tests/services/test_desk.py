@@ -277,7 +277,8 @@ def test_open_comments_hold_ready_when_the_desk_says_so(db_url: str, tmp_path: P
     # The writing gate is tested in tests/writing; here only the comments hold the story back.
     with Library.open(db_url, config_dir=tmp_path, actor="Marat", writing_settings=NO_WRITING_GATE) as lib:
         lib.desk.people.join("Marat", role=Role.PRODUCER)
-        story = lib.stories.create(StoryFields(headline="Held", body="Plain text with no sources.")).story
+        fields = StoryFields(headline="Held", byline="Marat", body="Plain text with no sources.")
+        story = lib.stories.create(fields).story
         comment = lib.desk.comments.add(story.id, "Check the figure first", quote="Plain text")
         with pytest.raises(StatusGateError, match="1 open comment"):
             lib.stories.set_status([story.id], Status.READY)
