@@ -70,9 +70,10 @@ def test_every_panel_action_as_a_command_and_the_gate(
         code, out, _ = run(capsys, "--db", db, "factcheck", "verify", "1", "--finding", str(finding_id),
                            "--note", "called the desk", "--json")  # fmt: skip
         assert code == 0 and json.loads(out)["result"]["status"] == "verified", exact
+    # (A source's status now reaches every attribution crediting it, so a verified source keeps them closed.)
     code, out, _ = run(capsys, "--db", db, "factcheck", "verify", "1", "--source", str(sources["TASS"]),
-                       "--status", "disputed", "--note", "denied")  # fmt: skip
-    assert code == 0 and "“TASS”: Disputed" in out
+                       "--note", "confirmed by phone")  # fmt: skip
+    assert code == 0 and "“TASS”: Verified" in out
 
     # One claim still has no verdict: the gate holds; giving it one opens the way.
     after = items(capsys, db)
